@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    name = "home"
+    verbose_name = _("Website")
+
+    def ready(self):
+        from .groups import ensure_groups
+
+        # After every `migrate`, so a production database gets the groups without demo data.
+        post_migrate.connect(ensure_groups, sender=self, dispatch_uid="home.ensure_groups")

@@ -1,0 +1,146 @@
+"""The body blocks every page of the site shares (bakerydemo's ``BaseStreamBlock`` pattern)."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading; the page title is the only ``<h1>``, so levels start at 2."""
+
+    text = blocks.CharBlock(label=_("Überschrift"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("Ebene"),
+        choices=[("h2", _("Ebene 2")), ("h3", _("Ebene 3")), ("h4", _("Ebene 4"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Überschrift")
+        template = "blocks/heading_block.html"
+        preview_value = {"text": "Interkommunale Zusammenarbeit", "level": "h2"}
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    """An image with its alternative text (from Wagtail's ``ImageBlock``) and a caption."""
+
+    image = ImageBlock(label=_("Bild"))
+    caption = blocks.CharBlock(label=_("Bildunterschrift"), required=False, max_length=300)
+    attribution = blocks.CharBlock(label=_("Bildnachweis"), required=False, max_length=200)
+
+    class Meta:
+        icon = "image"
+        label = _("Bild")
+        template = "blocks/captioned_image_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Zitat"))
+    attribution = blocks.CharBlock(label=_("Quelle"), required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Zitat")
+        template = "blocks/quote_block.html"
+        preview_value = {
+            "quote": "Interkommunale Zusammenarbeit wird künftig deutlich an Bedeutung gewinnen.",
+            "attribution": "Arbeitskreis Verwaltungskooperation",
+        }
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    """A download link that tells type and size before the click: "Programm (PDF, 1,2 MB)"."""
+
+    document = DocumentChooserBlock(label=_("Dokument"))
+    title = blocks.CharBlock(
+        label=_("Linktext"),
+        required=False,
+        max_length=200,
+        help_text=_("Leer lassen, um den Titel des Dokuments zu verwenden."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Dokument-Link")
+        template = "blocks/document_link_block.html"
+
+
+class LinkStructValue(blocks.StructValue):
+    """Resolves the target of a call to action, whichever of page or address was chosen."""
+
+    def url(self):
+        page = self.get("page")
+        if page:
+            return page.url
+        return self.get("external_url") or ""
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A highlighted box that leads the reader to one next step."""
+
+    heading = blocks.CharBlock(label=_("Überschrift"), max_length=200)
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    button_label = blocks.CharBlock(label=_("Beschriftung der Schaltfläche"), max_length=80)
+    page = blocks.PageChooserBlock(label=_("Interne Seite"), required=False)
+    external_url = blocks.URLBlock(label=_("Externe Adresse"), required=False)
+
+    class Meta:
+        icon = "pick"
+        label = _("Handlungsaufforderung")
+        template = "blocks/call_to_action_block.html"
+        value_class = LinkStructValue
+        preview_value = {
+            "heading": "Mitmachen im Arbeitskreis",
+            "text": "Alle Mitgliedskommunen sind eingeladen, sich zu beteiligen.",
+            "button_label": "Kontakt aufnehmen",
+            "external_url": "https://example.org/",
+        }
+
+    def clean(self, value):
+        cleaned = super().clean(value)
+        if bool(cleaned.get("page")) == bool(cleaned.get("external_url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "page": ValidationError(
+                        _("Bitte genau ein Ziel wählen: eine interne Seite oder eine Adresse.")
+                    )
+                }
+            )
+        return cleaned
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    """The body of every content page."""
+
+    paragraph = blocks.RichTextBlock(
+        label=_("Text"),
+        icon="pilcrow",
+        features=["bold", "italic", "link", "document-link", "ol", "ul", "h2", "h3", "h4"],
+        template="blocks/paragraph_block.html",
+    )
+    heading = HeadingBlock()
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    document = DocumentLinkBlock()
+    call_to_action = CallToActionBlock()
+
+
+class WorkingFieldBlock(blocks.StructBlock):
+    """One of the association's working fields as a card on the home page."""
+
+    title = blocks.CharBlock(label=_("Titel"), max_length=120)
+    description = blocks.TextBlock(label=_("Kurzbeschreibung"), required=False)
+    page = blocks.PageChooserBlock(label=_("Seite des Aktionsfelds"), required=False)
+
+    class Meta:
+        icon = "group"
+        label = _("Aktionsfeld")
+        template = "blocks/working_field_block.html"
+        preview_value = {
+            "title": "Die neuen Kommunen ohne Grenzen",
+            "description": "Verwaltungskooperation | Zusammenarbeit",
+        }

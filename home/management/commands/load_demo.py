@@ -1,0 +1,165 @@
+"""Build the demo site: pages, site settings, groups and users (idempotent).
+
+Existing pages and users are kept, so running it again never duplicates anything and never
+overwrites an editor's changes; only the demo users' passwords are set again.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from wagtail.models import Page, Site
+
+from home import groups
+from home.demo import content
+from home.models import HomePage, SiteSettings, StandardPage
+
+DEFAULT_PASSWORD = "demo-passwort"
+
+DEMO_USERS = [
+    # username, first name, last name, group (None: superuser)
+    ("admin", "Ada", "Admin", None),
+    ("redaktion", "Rita", "Redaktion", groups.EDITORS),
+    ("moderation", "Moritz", "Moderation", groups.MODERATORS),
+    ("mitglied", "Mia", "Mitglied", groups.MEMBERS),
+]
+
+
+def _stream(blocks):
+    return [{"type": block_type, "value": value} for block_type, value in blocks]
+
+
+class Command(BaseCommand):
+    help = "Lädt die Demo-Inhalte (Seiten, Einstellungen, Gruppen, Benutzer). Mehrfach ausführbar."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--password",
+            default=DEFAULT_PASSWORD,
+            help=f"Passwort der Demo-Benutzer (Standard: {DEFAULT_PASSWORD}).",
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Auch mit DEBUG=False ausführen (z. B. auf einem Testsystem).",
+        )
+
+    def handle(self, *args, password, force, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "load_demo legt Demo-Benutzer mit bekanntem Passwort an und läuft deshalb nur "
+                "mit DEBUG=True. Mit --force trotzdem ausführen."
+            )
+        with transaction.atomic():
+            groups.ensure_groups()
+            home = self.ensure_home_page()
+            legal_pages = self.ensure_standard_pages(home)
+            self.ensure_site_settings(home, legal_pages)
+            self.ensure_users(password)
+        self.stdout.write(self.style.SUCCESS("Demo-Inhalte sind geladen."))
+        self.stdout.write(
+            "Anmeldung unter /admin/ bzw. /anmelden/ mit den Benutzern "
+            f"{', '.join(name for name, *_ in DEMO_USERS)} und dem Passwort „{password}“."
+        )
+
+    def ensure_home_page(self):
+        """Make a HomePage the root of the default site, replacing Wagtail's welcome page."""
+        site = Site.objects.filter(is_default_site=True).first()
+        home = HomePage.objects.first()
+        if home is None:
+            root = Page.get_first_root_node()
+            home = root.add_child(
+                instance=HomePage(
+                    title=content.HOME_TITLE,
+                    slug="startseite",
+                    tagline=content.HOME_TAGLINE,
+                    intro=content.HOME_INTRO,
+                    working_fields=[
+                        ("working_field", {"title": title, "description": description})
+                        for title, description in content.WORKING_FIELDS
+                    ],
+                )
+            )
+            home.save_revision().publish()
+        base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        if site is None:
+            site = Site(is_default_site=True, root_page=home)
+        welcome_page = site.root_page if site.pk else None
+        # The site's address follows WAGTAILADMIN_BASE_URL, so sitemap and canonical links
+        # point at the server the demo actually runs on.
+        site.hostname = base_url.hostname or "localhost"
+        site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
+        site.site_name = content.ORGANISATION_NAME
+        site.root_page = home
+        site.save()
+        if welcome_page is not None and welcome_page.pk != home.pk:
+            # Wagtail's placeholder page from its first migration is no longer needed.
+            if type(welcome_page.specific) is Page and not welcome_page.get_children().exists():
+                welcome_page.delete()
+        return home
+
+    def ensure_standard_pages(self, home):
+        pages = {}
+        for key, title, slug, intro, body, in_menu in (
+            ("about", content.ABOUT_TITLE, "ueber-den-verein", content.ABOUT_INTRO,
+             content.ABOUT_BODY, True),
+            ("imprint", content.IMPRINT_TITLE, "impressum", "", content.IMPRINT_BODY, False),
+            ("privacy", content.PRIVACY_TITLE, "datenschutz", "", content.PRIVACY_BODY, False),
+            ("accessibility", content.ACCESSIBILITY_TITLE, "barrierefreiheit", "",
+             content.ACCESSIBILITY_BODY, False),
+        ):
+            page = StandardPage.objects.child_of(home).filter(slug=slug).first()
+            if page is None:
+                page = home.add_child(
+                    instance=StandardPage(
+                        title=title,
+                        slug=slug,
+                        intro=intro,
+                        body=_stream(body),
+                        show_in_menus=in_menu,
+                    )
+                )
+                page.save_revision().publish()
+            pages[key] = page
+        return pages
+
+    def ensure_site_settings(self, home, legal_pages):
+        site = home.get_site()
+        site_settings = SiteSettings.for_site(site)
+        defaults = {
+            "organisation_name": content.ORGANISATION_NAME,
+            "postal_code": content.POSTAL_CODE,
+            "city": content.CITY,
+            "phone": content.PHONE,
+        }
+        for field, value in defaults.items():
+            if not getattr(site_settings, field):
+                setattr(site_settings, field, value)
+        site_settings.imprint_page = site_settings.imprint_page or legal_pages["imprint"]
+        site_settings.privacy_page = site_settings.privacy_page or legal_pages["privacy"]
+        site_settings.accessibility_page = (
+            site_settings.accessibility_page or legal_pages["accessibility"]
+        )
+        site_settings.save()
+
+    def ensure_users(self, password):
+        user_model = get_user_model()
+        for username, first_name, last_name, group_name in DEMO_USERS:
+            user, _created = user_model.objects.get_or_create(
+                username=username,
+                defaults={
+                    "first_name": first_name,
+                    "last_name": last_name,
+                    "email": f"{username}@example.org",
+                    "is_staff": group_name is None,
+                    "is_superuser": group_name is None,
+                },
+            )
+            user.set_password(password)
+            user.save()
+            if group_name:
+                user.groups.add(Group.objects.get(name=group_name))

@@ -1,0 +1,63 @@
+"""Header menu, breadcrumbs and footer as inclusion tags returning small dicts
+(bakerydemo's ``navigation_tags``), so templates stay free of queries."""
+
+from django import template
+
+from wagtail.models import Site
+
+from home.models import SiteSettings
+
+register = template.Library()
+
+
+def _site_root(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+@register.inclusion_tag("components/main-menu.html", takes_context=True)
+def main_menu(context):
+    """The live children of the site's home page that editors marked "show in menus"."""
+    root = _site_root(context)
+    current = context.get("page")
+    items = []
+    if root is not None:
+        current_path = current.path if current is not None else ""
+        for page in root.get_children().live().public().in_menu().only("title", "url_path", "path"):
+            items.append(
+                {
+                    "title": page.title,
+                    "url": page.get_url(request=context.get("request")),
+                    "is_current": current is not None and page.pk == current.pk,
+                    "is_ancestor": current_path.startswith(page.path) and page.pk != current.pk,
+                }
+            )
+    return {"items": items, "home_url": root.get_url() if root else "/"}
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The path from the home page to the current page; empty on the home page itself."""
+    page = context.get("page")
+    root = _site_root(context)
+    if page is None or root is None or page.depth <= root.depth:
+        return {"ancestors": []}
+    ancestors = page.get_ancestors().filter(depth__gte=root.depth).only("title", "url_path")
+    return {"ancestors": list(ancestors), "current": page}
+
+
+@register.inclusion_tag("components/site-footer.html", takes_context=True)
+def site_footer(context):
+    request = context.get("request")
+    settings = SiteSettings.for_request(request) if request else None
+    legal_links = []
+    if settings is not None:
+        for linked_page in (
+            settings.imprint_page,
+            settings.privacy_page,
+            settings.accessibility_page,
+        ):
+            if linked_page is not None and linked_page.live:
+                legal_links.append({"title": linked_page.title, "url": linked_page.get_url()})
+    return {"site_settings": settings, "legal_links": legal_links, "request": request}

@@ -1,0 +1,72 @@
+import os
+
+import pytest
+from django.core.management import call_command
+
+from wagtail.models import Page, Site
+
+from home.models import SiteSettings
+from tests.factories import HomePageFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads of every test land in a temporary folder, never in the project's media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def home_page(db):
+    """A published home page as the root of the default site, with contact settings."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, tagline="Stadt-Umland-Verbund e. V.")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    SiteSettings.objects.update_or_create(
+        site=site,
+        defaults={
+            "organisation_name": "Verbund e. V.",
+            "postal_code": "33098",
+            "city": "Paderborn",
+            "phone": "+49 5251.88-12597",
+            "email": "kontakt@example.org",
+        },
+    )
+    return home
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(username="redakteurin", groups=["Redaktion"])
+
+
+@pytest.fixture
+def member(db):
+    return UserFactory(username="kommune", groups=["Mitglieder"])
+
+
+@pytest.fixture
+def demo_site(db):
+    call_command("load_demo", "--force", "--password", "demo-passwort", verbosity=0)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests need the async-unsafe ORM switch: Playwright's sync API runs an event loop."""
+    if any("e2e" in item.keywords for item in items):
+        os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """In CI a skipped test is a test that did not run: fail the run and say which."""
+    if os.environ.get("CI", "").lower() != "true":
+        return
+    skipped = terminalreporter.stats.get("skipped", [])
+    if skipped:
+        terminalreporter.write_line(
+            f"CI: {len(skipped)} Test(s) übersprungen – in CI muss jeder Test laufen.", red=True
+        )
+        for report in skipped:
+            terminalreporter.write_line(f"  {report.nodeid}", red=True)
+        terminalreporter._session.exitstatus = 1

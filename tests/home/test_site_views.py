@@ -1,0 +1,119 @@
+"""Site-wide endpoints: search, sitemap, robots.txt, health check and error pages."""
+
+import json
+
+import pytest
+from django.db import DatabaseError
+from django.template.loader import render_to_string
+
+from wagtail.models import PageViewRestriction
+
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_finds_live_public_pages_only(client, home_page):
+    StandardPageFactory(parent=home_page, title="Kooperation im Bauhof", intro="Gemeinsamer Bauhof.")
+    StandardPageFactory(parent=home_page, title="Bauhof Entwurf", live=False)
+    restricted = StandardPageFactory(parent=home_page, title="Bauhof intern")
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+
+    response = client.get("/suche/", {"q": "Bauhof"})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Kooperation im Bauhof" in html
+    assert "Bauhof Entwurf" not in html
+    assert "Bauhof intern" not in html
+    assert "1 Treffer für „Bauhof“" in html
+
+
+def test_search_without_query_shows_form_and_no_results(client, home_page):
+    response = client.get("/suche/")
+
+    assert response.status_code == 200
+    assert 'name="q"' in response.content.decode()
+    assert "Treffer" not in response.content.decode()
+
+
+@pytest.mark.parametrize("page_param", ["abc", "999", "-1"])
+def test_search_with_bad_page_number_still_answers(client, home_page, page_param):
+    StandardPageFactory(parent=home_page, title="Bauhof")
+
+    response = client.get("/suche/", {"q": "Bauhof", "page": page_param})
+
+    assert response.status_code == 200
+    assert "Bauhof" in response.content.decode()
+
+
+def test_search_paginates(client, home_page):
+    for number in range(12):
+        StandardPageFactory(parent=home_page, title=f"Abwasser {number}")
+
+    first = client.get("/suche/", {"q": "Abwasser"}).content.decode()
+    second = client.get("/suche/", {"q": "Abwasser", "page": 2}).content.decode()
+
+    assert "Seite 1 von 2" in first and 'rel="next"' in first and "q=Abwasser" in first
+    assert "Seite 2 von 2" in second
+
+
+def test_sitemap_lists_live_public_pages(client, home_page):
+    live = StandardPageFactory(parent=home_page, title="Öffentlich", slug="oeffentlich")
+    StandardPageFactory(parent=home_page, title="Entwurf", slug="entwurf", live=False)
+    restricted = StandardPageFactory(parent=home_page, title="Intern", slug="intern")
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+
+    response = client.get("/sitemap.xml")
+
+    assert response.status_code == 200
+    xml = response.content.decode()
+    assert f"{live.slug}/</loc>" in xml
+    assert "entwurf/</loc>" not in xml
+    assert "intern/</loc>" not in xml
+
+
+def test_robots_txt_points_to_sitemap(client, home_page):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_healthz_reports_database(client):
+    response = client.get("/healthz/")
+
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_answers_503_when_database_fails(client, monkeypatch):
+    def broken_cursor(*args, **kwargs):
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr("home.views.connection.cursor", broken_cursor)
+
+    response = client.get("/healthz/")
+
+    assert response.status_code == 503
+    assert json.loads(response.content)["database"] == "unavailable"
+
+
+def test_unknown_address_gets_german_404_page(client, home_page):
+    response = client.get("/gibt-es-nicht/")
+
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Seite nicht gefunden" in html
+    assert '<html lang="de"' in html
+
+
+def test_500_page_is_german_and_self_contained():
+    html = render_to_string("500.html")
+
+    assert "Technischer Fehler" in html
+    assert '<html lang="de">' in html
+    assert 'href="#inhalt"' in html

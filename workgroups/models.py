@@ -1,0 +1,1 @@
+"""Working groups, their events, topics and the cooperation exchange board."""
