@@ -37,4 +37,3 @@ if settings.DEBUG:
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]
-

@@ -20,7 +20,9 @@ class IntroMixin(models.Model):
         _("Einleitung"),
         blank=True,
         max_length=600,
-        help_text=_("Ein bis drei Sätze, die unter dem Titel stehen und in Übersichten erscheinen."),
+        help_text=_(
+            "Ein bis drei Sätze, die unter dem Titel stehen und in Übersichten erscheinen."
+        ),
     )
 
     content_panels = [FieldPanel("intro")]

@@ -1,9 +1,10 @@
 import os
 
-import pytest
 from django.core.management import call_command
 
 from wagtail.models import Page, Site
+
+import pytest
 
 from home.models import SiteSettings
 from tests.factories import HomePageFactory, UserFactory

@@ -33,7 +33,11 @@ def main_menu(context):
                     "is_ancestor": current_path.startswith(page.path) and page.pk != current.pk,
                 }
             )
-    return {"items": items, "home_url": root.get_url() if root else "/"}
+    return {
+        "items": items,
+        "home_url": root.get_url() if root else "/",
+        "home_is_current": root is not None and current is not None and current.pk == root.pk,
+    }
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)

@@ -1,11 +1,12 @@
 """Editors can build the site in the Wagtail admin, in German."""
 
-import pytest
 from django.urls import reverse
 
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+import pytest
 
 from home.models import HomePage, StandardPage
 from tests.factories import HomePageFactory, UserFactory

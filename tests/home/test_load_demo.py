@@ -1,10 +1,11 @@
 """`load_demo` builds the demo site and can run again without duplicating anything."""
 
-import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
 
 from wagtail.models import Page, Site
+
+import pytest
 
 from home.models import HomePage, SiteSettings, StandardPage
 

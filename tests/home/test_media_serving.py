@@ -2,9 +2,10 @@
 
 import importlib
 
-import pytest
 from django.test import override_settings
 from django.urls import clear_url_caches
+
+import pytest
 
 pytestmark = pytest.mark.django_db
 
@@ -33,4 +34,6 @@ def test_dev_server_serves_images_but_not_documents(client, media_root, debug_ur
         response = client.get("/media/documents/protokoll.pdf")
 
     assert response.status_code == 404
-    assert b"vertraulich" not in b"".join(getattr(response, "streaming_content", [response.content]))
+    assert b"vertraulich" not in b"".join(
+        getattr(response, "streaming_content", [response.content])
+    )

@@ -73,7 +73,9 @@ def test_menu_lists_live_pages_marked_for_menus_only(client, home_page):
     StandardPageFactory(parent=home_page, title="Entwurf im Menü", show_in_menus=True, live=False)
 
     html = client.get("/").content.decode()
-    menu = html[html.index('class="main-menu"') : html.index("</nav>", html.index('class="main-menu"'))]
+    menu = html[
+        html.index('class="main-menu"') : html.index("</nav>", html.index('class="main-menu"'))
+    ]
 
     assert "Über den Verein" in menu
     assert "Nicht im Menü" not in menu

@@ -2,11 +2,12 @@
 
 import json
 
-import pytest
 from django.db import DatabaseError
 from django.template.loader import render_to_string
 
 from wagtail.models import PageViewRestriction
+
+import pytest
 
 from tests.factories import StandardPageFactory
 
@@ -14,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_search_finds_live_public_pages_only(client, home_page):
-    StandardPageFactory(parent=home_page, title="Kooperation im Bauhof", intro="Gemeinsamer Bauhof.")
+    StandardPageFactory(
+        parent=home_page, title="Kooperation im Bauhof", intro="Gemeinsamer Bauhof."
+    )
     StandardPageFactory(parent=home_page, title="Bauhof Entwurf", live=False)
     restricted = StandardPageFactory(parent=home_page, title="Bauhof intern")
     PageViewRestriction.objects.create(page=restricted, restriction_type="login")

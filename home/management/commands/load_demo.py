@@ -18,7 +18,7 @@ from home import groups
 from home.demo import content
 from home.models import HomePage, SiteSettings, StandardPage
 
-DEFAULT_PASSWORD = "demo-passwort"
+DEFAULT_PASSWORD = "demo-passwort"  # noqa: S105 (demo users only; load_demo refuses DEBUG=False)
 
 DEMO_USERS = [
     # username, first name, last name, group (None: superuser)
@@ -96,21 +96,37 @@ class Command(BaseCommand):
         site.site_name = content.ORGANISATION_NAME
         site.root_page = home
         site.save()
-        if welcome_page is not None and welcome_page.pk != home.pk:
-            # Wagtail's placeholder page from its first migration is no longer needed.
-            if type(welcome_page.specific) is Page and not welcome_page.get_children().exists():
-                welcome_page.delete()
+        # Wagtail's placeholder page from its first migration is no longer needed.
+        if (
+            welcome_page is not None
+            and welcome_page.pk != home.pk
+            and type(welcome_page.specific) is Page
+            and not welcome_page.get_children().exists()
+        ):
+            welcome_page.delete()
         return home
 
     def ensure_standard_pages(self, home):
         pages = {}
         for key, title, slug, intro, body, in_menu in (
-            ("about", content.ABOUT_TITLE, "ueber-den-verein", content.ABOUT_INTRO,
-             content.ABOUT_BODY, True),
+            (
+                "about",
+                content.ABOUT_TITLE,
+                "ueber-den-verein",
+                content.ABOUT_INTRO,
+                content.ABOUT_BODY,
+                True,
+            ),
             ("imprint", content.IMPRINT_TITLE, "impressum", "", content.IMPRINT_BODY, False),
             ("privacy", content.PRIVACY_TITLE, "datenschutz", "", content.PRIVACY_BODY, False),
-            ("accessibility", content.ACCESSIBILITY_TITLE, "barrierefreiheit", "",
-             content.ACCESSIBILITY_BODY, False),
+            (
+                "accessibility",
+                content.ACCESSIBILITY_TITLE,
+                "barrierefreiheit",
+                "",
+                content.ACCESSIBILITY_BODY,
+                False,
+            ),
         ):
             page = StandardPage.objects.child_of(home).filter(slug=slug).first()
             if page is None:

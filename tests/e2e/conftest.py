@@ -1,0 +1,97 @@
+"""Browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
+
+Locally they skip with a reason when Chromium is missing; in CI (``CI=true``) a skip fails the
+run (see ``tests/conftest.py``). Playwright's own browser download is never used.
+"""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+
+from wagtail.models import Collection, Locale, Page
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+AXE_SCRIPT = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        pytest.skip(f"Chromium fehlt unter {CHROMIUM} (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _restore_wagtail_roots():
+    """Recreate what Wagtail's migrations put into an empty database.
+
+    A live-server test runs in a transactional test case, which empties every table afterwards
+    (including the root page and root collection from the migrations).
+    """
+    locale = Locale.objects.first() or Locale.objects.create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
+@pytest.fixture
+def demo_server(live_server, transactional_db):
+    """The live server with the demo content, rebuilt for each browser test."""
+    _restore_wagtail_roots()
+    call_command("load_demo", "--force", verbosity=0)
+    return live_server
+
+
+@pytest.fixture
+def axe_violations():
+    """Run axe-core in the page and return its WCAG 2.1 A/AA violations."""
+    if not AXE_SCRIPT.exists():
+        pytest.skip(f"axe-core fehlt unter {AXE_SCRIPT} (npm ci)")
+    script = AXE_SCRIPT.read_text()
+
+    def run(page):
+        page.add_script_tag(content=script)
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        )
+        return [
+            {
+                "id": violation["id"],
+                "help": violation["help"],
+                "targets": [node["target"] for node in violation["nodes"]],
+            }
+            for violation in result["violations"]
+        ]
+
+    return run
+
+
+def save_screenshot(page, name):
+    """Keep a full-page screenshot next to the test run for people to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def describe(violations):
+    return json.dumps(violations, indent=2, ensure_ascii=False)

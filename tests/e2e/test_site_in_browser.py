@@ -1,0 +1,100 @@
+"""The demo site in Chromium: accessibility (axe-core, WCAG 2.1 AA) and keyboard use."""
+
+import pytest
+
+from tests.e2e.conftest import describe, save_screenshot
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PAGES = {
+    "startseite": "/",
+    "inhaltsseite": "/ueber-den-verein/",
+    "impressum": "/impressum/",
+    "suche": "/suche/?q=Verein",
+    "nicht-gefunden": "/gibt-es-nicht/",
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("width", [375, 1280])
+def test_page_has_no_axe_violations(demo_server, page, axe_violations, name, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(demo_server.url + PAGES[name])
+
+    violations = axe_violations(page)
+
+    save_screenshot(page, f"{name}-{width}")
+    assert violations == [], describe(violations)
+
+
+def test_fonts_and_kern_styles_load(demo_server, page):
+    page.goto(demo_server.url + "/")
+    page.evaluate("document.fonts.ready")
+
+    family = page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
+    loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').length")
+
+    assert "Fira Sans" in family
+    assert loaded >= 1
+
+
+def test_keyboard_reaches_skip_link_then_main_content(demo_server, page):
+    page.goto(demo_server.url + "/ueber-den-verein/")
+
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Zum Inhalt springen"
+    assert page.locator(".skip-link").is_visible()
+
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "inhalt"
+
+
+def test_keyboard_walks_the_header_navigation(demo_server, page):
+    page.goto(demo_server.url + "/")
+    menu_links = page.locator(".main-menu__link")
+    expected = [menu_links.nth(i).inner_text() for i in range(menu_links.count())]
+    assert expected[:2] == ["Start", "Über den Verein"]
+
+    reached = []
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        in_menu = page.evaluate("document.activeElement.classList.contains('main-menu__link')")
+        if in_menu:
+            reached.append(page.evaluate("document.activeElement.textContent.trim()"))
+            # Focus must be visible: the outline is drawn.
+            outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+            assert outline != "none"
+        if len(reached) == len(expected):
+            break
+    assert reached == expected
+
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/ueber-den-verein/")
+    assert page.locator("h1").inner_text() == "Über den Verein"
+
+
+def test_site_works_without_javascript(browser, demo_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(demo_server.url + "/")
+
+    page.fill("#site-search-q", "Verein")
+    page.press("#site-search-q", "Enter")
+    page.wait_for_url("**/suche/?q=Verein")
+
+    assert "Treffer" in page.locator("main").inner_text()
+    context.close()
+
+
+def test_axe_check_catches_a_real_violation(page, axe_violations):
+    """Guards the guard: an image without alternative text must be reported."""
+    page.set_content(
+        '<!DOCTYPE html><html lang="de"><body><main><img src="x.png"></main></body></html>'
+    )
+
+    violations = axe_violations(page)
+
+    assert "image-alt" in [violation["id"] for violation in violations]
