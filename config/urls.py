@@ -15,11 +15,14 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.accounts import MemberLoginView, MemberLogoutView
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
+    path("anmelden/", MemberLoginView.as_view(), name="login"),
+    path("abmelden/", MemberLogoutView.as_view(), name="logout"),
     path("suche/", home_views.search, name="search"),
     path("healthz/", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

@@ -11,6 +11,7 @@ PAGES = {
     "inhaltsseite": "/ueber-den-verein/",
     "impressum": "/impressum/",
     "suche": "/suche/?q=Verein",
+    "anmelden": "/anmelden/",
     "nicht-gefunden": "/gibt-es-nicht/",
 }
 

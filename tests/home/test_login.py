@@ -1,0 +1,69 @@
+"""Members log in and out on the public site, in German, and return where they came from."""
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_login_page_is_german_and_linked_from_every_page(client, home_page):
+    html = client.get("/").content.decode()
+    assert 'href="/anmelden/?next=/"' in html
+
+    response = client.get("/anmelden/")
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Benutzername" in body and "Passwort" in body
+    assert 'autocomplete="current-password"' in body
+
+
+def test_wrong_password_gets_a_clear_message_and_keeps_the_username(client, home_page, member):
+    response = client.post("/anmelden/", {"username": "kommune", "password": "falsch"})
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Benutzername oder Passwort sind nicht korrekt" in body
+    assert 'value="kommune"' in body
+    assert "_auth_user_id" not in client.session
+
+
+def test_member_logs_in_and_returns_to_restricted_page(client, home_page, member):
+    protected = StandardPageFactory(parent=home_page, title="Nur für Mitglieder", slug="intern")
+    PageViewRestriction.objects.create(page=protected, restriction_type="login")
+
+    redirect = client.get("/intern/")
+    assert redirect.status_code == 302
+    assert redirect["Location"].startswith("/anmelden/?next=/intern/")
+
+    response = client.post(
+        "/anmelden/?next=/intern/",
+        {"username": "kommune", "password": "geheim-123", "next": "/intern/"},
+    )
+    assert response.status_code == 302 and response["Location"] == "/intern/"
+    page = client.get("/intern/").content.decode()
+    assert "Nur für Mitglieder" in page
+    assert "Abmelden" in page
+
+
+def test_login_refuses_to_redirect_to_another_site(client, home_page, member):
+    response = client.post(
+        "/anmelden/",
+        {"username": "kommune", "password": "geheim-123", "next": "https://evil.example/"},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+
+def test_logout_needs_post_and_ends_the_session(client, home_page, member):
+    client.force_login(member)
+
+    assert client.get("/abmelden/").status_code == 405
+    response = client.post("/abmelden/")
+
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
