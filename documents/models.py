@@ -10,6 +10,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.models import AbstractDocument, Document
+from wagtail.models import Collection, CollectionViewRestriction
 
 
 class DocumentKind(models.TextChoices):
@@ -19,6 +20,19 @@ class DocumentKind(models.TextChoices):
     PRESENTATION = "presentation", _("Präsentation")
     PROTOCOL = "protocol", _("Protokoll")
     OTHER = "other", _("Sonstiges")
+
+    @property
+    def group_label(self):
+        """Heading above several documents of this kind."""
+        return DOCUMENT_KIND_GROUP_LABELS[self]
+
+
+DOCUMENT_KIND_GROUP_LABELS = {
+    DocumentKind.PROGRAMME: _("Programm"),
+    DocumentKind.PRESENTATION: _("Präsentationen"),
+    DocumentKind.PROTOCOL: _("Protokoll"),
+    DocumentKind.OTHER: _("Weitere Unterlagen"),
+}
 
 
 def format_file_size(size_in_bytes):
@@ -61,3 +75,20 @@ class CustomDocument(AbstractDocument):
     def link_details(self):
         """The part of a link text after the title: "PDF, 1,2 MB"."""
         return ", ".join(part for part in (self.file_type_label, self.file_size_label) if part)
+
+
+def restricted_collection_ids():
+    """Ids of collections with a view restriction, or inside one (one query).
+
+    Documents in them are for members only: they may be named on event pages, but never
+    appear in a visitor's structured data, feeds, search or API.
+    """
+    restricted_paths = list(
+        CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+    )
+    if not restricted_paths:
+        return set()
+    query = models.Q()
+    for path in restricted_paths:
+        query |= models.Q(path__startswith=path)
+    return set(Collection.objects.filter(query).values_list("pk", flat=True))

@@ -15,7 +15,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from home import groups
-from home.demo import content
+from home.management.demo import build_events, content
 from home.models import HomePage, SiteSettings, StandardPage
 
 DEFAULT_PASSWORD = "demo-passwort"  # noqa: S105 (demo users only; load_demo refuses DEBUG=False)
@@ -48,7 +48,7 @@ class Command(BaseCommand):
             help="Auch mit DEBUG=False ausführen (z. B. auf einem Testsystem).",
         )
 
-    def handle(self, *args, password, force, **options):
+    def handle(self, *args, password, force, verbosity, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "load_demo legt Demo-Benutzer mit bekanntem Passwort an und läuft deshalb nur "
@@ -57,9 +57,12 @@ class Command(BaseCommand):
         with transaction.atomic():
             groups.ensure_groups()
             home = self.ensure_home_page()
+            build_events.build(home)
             legal_pages = self.ensure_standard_pages(home)
             self.ensure_site_settings(home, legal_pages)
             self.ensure_users(password)
+        if verbosity == 0:
+            return
         self.stdout.write(self.style.SUCCESS("Demo-Inhalte sind geladen."))
         self.stdout.write(
             "Anmeldung unter /admin/ bzw. /anmelden/ mit den Benutzern "

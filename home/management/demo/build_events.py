@@ -1,0 +1,182 @@
+"""Writes the working groups, topics, demo PDFs and events (used by ``load_demo``)."""
+
+import datetime as dt
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from django.utils.text import slugify
+
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
+
+from workgroups.models import (
+    BERLIN,
+    EventIndexPage,
+    EventMaterial,
+    EventSpeaker,
+    InfoSessionPage,
+    MeetingPage,
+    Topic,
+    WorkingGroupPage,
+    WorkshopPage,
+)
+
+from . import events as data
+from .pdf import make_pdf
+
+EVENT_CLASSES = {"meeting": MeetingPage, "workshop": WorkshopPage, "info": InfoSessionPage}
+
+
+def ensure_topics():
+    for name, slug in data.TOPICS:
+        Topic.objects.get_or_create(slug=slug, defaults={"name": name})
+    return {topic.slug: topic for topic in Topic.objects.all()}
+
+
+def ensure_document(title, kind, paragraphs, collection):
+    document_model = get_document_model()
+    document = document_model.objects.filter(title=title).first()
+    if document is None:
+        document = document_model(title=title, kind=kind, collection=collection)
+        pdf = make_pdf(title, paragraphs)
+        document.file.save(f"{slugify(title)[:80]}.pdf", ContentFile(pdf), save=False)
+        document.file_size = len(pdf)
+        document.save()
+    return document
+
+
+def _publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def ensure_working_group(home, fields, topics):
+    group = WorkingGroupPage.objects.child_of(home).filter(slug=fields["slug"]).first()
+    if group is None:
+        group = home.add_child(
+            instance=WorkingGroupPage(
+                title=fields["title"],
+                slug=fields["slug"],
+                tagline=fields["tagline"],
+                intro=fields["intro"],
+                contact_name="Geschäftsstelle",
+                contact_phone="+49 5251.88-12597",
+            )
+        )
+        group.topics.set([topics[slug] for slug in fields["topics"]])
+        _publish(group)
+    return group
+
+
+def _event_instance(fields, start, end, all_day):
+    model = EVENT_CLASSES[fields["type"]]
+    values = {
+        "title": fields["title"],
+        "slug": fields["slug"],
+        "intro": fields["intro"],
+        "start": start,
+        "end": end,
+        "all_day": all_day,
+        "attendance_mode": fields["attendance_mode"],
+        "venue_name": fields.get("venue_name", ""),
+        "postal_code": fields.get("postal_code", ""),
+        "city": fields.get("city", ""),
+        "online_url": fields.get("online_url", ""),
+        "body": fields.get("body", []),
+    }
+    if model is MeetingPage:
+        values.update(meeting_kind=fields["meeting_kind"], outcomes=fields.get("outcomes", ""))
+    elif model is WorkshopPage:
+        values["moderation"] = fields.get("moderation", "")
+    else:
+        values["questions"] = [("question", question) for question in fields.get("questions", [])]
+    return model(**values)
+
+
+def ensure_event(group, fields, start, end, all_day, topics, collection):
+    if group.get_children().filter(slug=fields["slug"]).exists():
+        return None
+    event = _event_instance(fields, start, end, all_day)
+    event.topics.set([topics[slug] for slug in fields["topics"]])
+    documents = {
+        title: ensure_document(title, kind, paragraphs, collection)
+        for title, kind, paragraphs in fields.get("documents", [])
+    }
+    event.materials = [EventMaterial(document=document) for document in documents.values()]
+    event.speakers = [
+        EventSpeaker(
+            name=name,
+            role=role,
+            organisation=organisation,
+            topic=topic,
+            presentation=documents.get(presentation_title),
+        )
+        for name, role, organisation, topic, presentation_title in fields.get("speakers", [])
+    ]
+    group.add_child(instance=event)
+    return _publish(event)
+
+
+def _upcoming_times(days, hour, minutes):
+    day = timezone.localdate() + dt.timedelta(days=days)
+    start = dt.datetime.combine(day, dt.time(hour, 0), tzinfo=BERLIN)
+    return start, start + dt.timedelta(minutes=minutes)
+
+
+def ensure_events_index(home):
+    index = EventIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = home.add_child(
+            instance=EventIndexPage(
+                title="Termine",
+                slug="termine",
+                intro=(
+                    "Alle Arbeitskreistreffen, Fachwerkstätten und Informationsveranstaltungen "
+                    "der vier Aktionsfelder – zum Filtern, Blättern und Abonnieren."
+                ),
+                show_in_menus=True,
+            )
+        )
+        _publish(index)
+    return index
+
+
+def build(home):
+    """Create what is missing; existing pages, topics and documents are left alone."""
+    topics = ensure_topics()
+    collection = Collection.get_first_root_node()
+    seed_group = ensure_working_group(home, data.SEED_GROUP, topics)
+    groups = {seed_group.slug: seed_group}
+    for fields in data.OTHER_GROUPS:
+        group = ensure_working_group(home, fields, topics)
+        groups[group.slug] = group
+    for fields in data.SEED_EVENTS:
+        day = dt.date(*fields["date"])
+        start = dt.datetime.combine(day, dt.time.min, tzinfo=BERLIN)
+        end = dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=BERLIN)
+        ensure_event(seed_group, fields, start, end, True, topics, collection)
+    for days, hour, minutes, fields in data.UPCOMING_EVENTS:
+        start, end = _upcoming_times(days, hour, minutes)
+        ensure_event(seed_group, fields, start, end, False, topics, collection)
+    days, hour, minutes, fields = data.MOBILITY_EVENT
+    start, end = _upcoming_times(days, hour, minutes)
+    ensure_event(groups["die-neue-mobilitaet"], fields, start, end, False, topics, collection)
+    ensure_events_index(home)
+    link_home_cards(home, groups)
+    return groups
+
+
+def link_home_cards(home, groups):
+    """Point the home page's working-field cards at the pages, where not yet linked."""
+    by_title = {group.title: group for group in groups.values()}
+    changed = False
+    blocks = []
+    for block in home.working_fields:
+        value = dict(block.value)
+        if not value.get("page") and value["title"] in by_title:
+            value["page"] = by_title[value["title"]]
+            changed = True
+        blocks.append(("working_field", value))
+    if changed:
+        home.working_fields = blocks
+        _publish(home)

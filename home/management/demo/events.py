@@ -1,0 +1,456 @@
+"""The working fields, topics and events of the demo, with the seed page's real text.
+
+The five events of "Die neuen Kommunen ohne Grenzen" reproduce the association's published
+page; times and venues the page does not state are left out rather than made up (they are
+all-day entries). Upcoming events are dated relative to today so the site never looks stale.
+"""
+
+TOPICS = [
+    ("Mobiles Arbeiten", "mobiles-arbeiten"),
+    (
+        "Aufgabenteilung zur Vereinfachung bürokratischer Prozesse",
+        "aufgabenteilung",
+    ),
+    ("Gemeinsames Beschaffungsmanagement", "beschaffung"),
+    ("Fördermittelberatung", "foerdermittelberatung"),
+    ("Personalmanagement / Regionaler Personalpool", "personalpool"),
+    ("Digitalisierung / Onlinezugangsgesetz (OZG)", "ozg"),
+    ("Zentrale Vergabestelle", "vergabestelle"),
+    ("Abfallwirtschaft", "abfallwirtschaft"),
+    ("Abwasser", "abwasser"),
+    ("Bauhof", "bauhof"),
+    ("Bürgerbüro", "buergerbuero"),
+    ("IT", "it"),
+    ("Feuerwehr", "feuerwehr"),
+]
+
+SEED_GROUP = {
+    "title": "Die neuen Kommunen ohne Grenzen",
+    "slug": "kommunen-ohne-grenzen",
+    "tagline": "Verwaltungskooperation | Zusammenarbeit",
+    "intro": (
+        "Im Arbeitskreis tauschen sich die Verwaltungen der Mitgliedskommunen über "
+        "interkommunale Zusammenarbeit aus: Wo wird sie in der Region bereits gelebt, wo lassen "
+        "sich Aufgaben teilen und Prozesse vereinheitlichen?"
+    ),
+    "topics": ["mobiles-arbeiten", "aufgabenteilung", "personalpool", "ozg", "vergabestelle"],
+}
+
+OTHER_GROUPS = [
+    {
+        "title": "Der neue Mittelstand",
+        "slug": "der-neue-mittelstand",
+        "tagline": "Wirtschaft | Fachkräfte",
+        "intro": "Unternehmen, Fachkräfte und Standortentwicklung in Stadt und Umland.",
+        "topics": [],
+    },
+    {
+        "title": "Die neue Mobilität",
+        "slug": "die-neue-mobilitaet",
+        "tagline": "Mobilität | Verkehr",
+        "intro": (
+            "Wege zwischen Stadt und Land: Nahverkehr, Radverkehr und neue Mobilitätsangebote."
+        ),
+        "topics": [],
+    },
+    {
+        "title": "Das neue Stadt Land Quartier",
+        "slug": "das-neue-stadt-land-quartier",
+        "tagline": "Wohnen | Quartiere",
+        "intro": (
+            "Wohnen, Arbeiten und Leben in lebendigen Quartieren in der Stadt und auf dem Land."
+        ),
+        "topics": [],
+    },
+]
+
+PORTAL_LINK = (
+    "<p>Ausführliche Informationen zu Beispielen interkommunaler Zusammenarbeit aus "
+    'Nordrhein-Westfalen finden Sie im <a href="https://interkommunales.nrw/">Portal '
+    "zur Interkommunalen Zusammenarbeit</a>.</p>"
+)
+
+# Each document: (key, title, kind, paragraphs of the generated PDF)
+SEED_EVENTS = [
+    {
+        "type": "meeting",
+        "meeting_kind": "workshop_meeting",
+        "title": "Werkstatt-Treffen vom 18.12.2019",
+        "slug": "werkstatt-treffen-2019-12-18",
+        "date": (2019, 12, 18),
+        "intro": (
+            "Der Arbeitskreis trägt zusammen, wo interkommunale Zusammenarbeit in der Region "
+            "bereits gelebt wird, und wünscht sich eine Austauschplattform für Angebot und "
+            "Nachfrage."
+        ),
+        "outcomes": (
+            "<p>Die Teilnehmerinnen und Teilnehmer des Arbeitskreises sind sich darüber einig, "
+            "dass interkommunale Zusammenarbeit künftig deutlich an Bedeutung gewinnen wird. Es "
+            "werden zahlreiche Handlungsfelder identifiziert, wo eine interkommunale "
+            "Zusammenarbeit in der Region bereits gelebt wird. Zudem wird der Wunsch nach einer "
+            "Austauschplattform geäußert, auf der „Angebot“ und „Nachfrage“ interkommunaler "
+            "Zusammenarbeit zusammengebracht werden können. Insbesondere in standardisierten "
+            "Prozessen sollten einheitliche Strukturen aufgebaut werden, um Verwaltungseffizienz "
+            "und interkommunalen Austausch zu vereinfachen.</p>"
+        ),
+        "topics": ["aufgabenteilung"],
+        "attendance_mode": "in_person",
+        "documents": [],
+    },
+    {
+        "type": "meeting",
+        "meeting_kind": "meeting",
+        "title": "Arbeitskreistreffen vom 12.03.2020",
+        "slug": "arbeitskreistreffen-2020-03-12",
+        "date": (2020, 3, 12),
+        "intro": (
+            "Potenzial für interkommunale Zusammenarbeit sieht der Arbeitskreis vor allem bei "
+            "standardisierten Arbeitsprozessen."
+        ),
+        "outcomes": (
+            "<p>Potenzial für eine interkommunale Zusammenarbeit wird insbesondere bei "
+            "standardisierten Arbeitsprozessen gesehen. Diese gilt es gemeinsam zu identifizieren "
+            "bzw. eine Standardisierung, wo möglich und sinnvoll, anzuregen. Darauf aufbauend "
+            "können Verwaltungskooperationen angebahnt werden.</p>"
+            "<p>Großes Interesse an einem interkommunalen Austausch besteht bei den "
+            "Arbeitskreisteilnehmerinnen und -teilnehmern an den Themen „Mobiles Arbeiten“, "
+            "„Aufgabenteilung zur Vereinfachung bürokratischer Prozesse (u.a. gemeinsames "
+            "Beschaffungsmanagement, Akquise, Fördermittelberatung)“ sowie "
+            "„Personalmanagement/Regionaler Personalpool“. Der Verein ist hier gefordert, einen "
+            "interkommunalen Austausch zu organisieren und zu strukturieren sowie externes "
+            "Expertenwissen einzubinden.</p>"
+        ),
+        "topics": ["mobiles-arbeiten", "aufgabenteilung", "beschaffung", "personalpool"],
+        "attendance_mode": "in_person",
+        "documents": [
+            (
+                "Protokoll des Arbeitskreistreffens vom 12.03.2020",
+                "protocol",
+                [
+                    "# Teilnehmende",
+                    "Vertreterinnen und Vertreter der Mitgliedskommunen des Arbeitskreises "
+                    "„Die neuen Kommunen ohne Grenzen“ sowie die Geschäftsstelle des Vereins.",
+                    "# Ergebnisse",
+                    "Potenzial für eine interkommunale Zusammenarbeit wird insbesondere bei "
+                    "standardisierten Arbeitsprozessen gesehen. Diese gilt es gemeinsam zu "
+                    "identifizieren bzw. eine Standardisierung, wo möglich und sinnvoll, "
+                    "anzuregen. Darauf aufbauend können Verwaltungskooperationen angebahnt werden.",
+                    "# Themen für den weiteren Austausch",
+                    "Mobiles Arbeiten; Aufgabenteilung zur Vereinfachung bürokratischer Prozesse "
+                    "(u. a. gemeinsames Beschaffungsmanagement, Akquise, Fördermittelberatung); "
+                    "Personalmanagement und Regionaler Personalpool.",
+                    "# Verabredungen",
+                    "Die Geschäftsstelle organisiert und strukturiert den interkommunalen "
+                    "Austausch und bindet externes Expertenwissen ein. Als nächster Schritt ist "
+                    "eine Fachwerkstatt zur Aufgabenteilung geplant. Vertraulicher Hinweis für "
+                    "Mitglieder: Die Kontaktliste der Ansprechpersonen liegt der Geschäftsstelle "
+                    "vor (Stichwort Verwaltungskooperationsregister).",
+                ],
+            )
+        ],
+    },
+    {
+        "type": "workshop",
+        "title": "Digitale Fachwerkstatt „Aufgabenteilung zur Vereinfachung bürokratischer "
+        "Prozesse“ vom 12.11.2020",
+        "slug": "fachwerkstatt-aufgabenteilung-2020-11-12",
+        "date": (2020, 11, 12),
+        "intro": (
+            "Akteure aus der regiopolREGION PADERBORN informierten sich über Möglichkeiten der "
+            "Aufgabenteilung und den Stand in den Kommunen."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Zu einer weiteren digitalen Fachwerkstatt trafen sich zahlreiche Akteure aus "
+                "der regiopolREGION PADERBORN, um sich über die Möglichkeiten der Aufgabenteilung "
+                "zur Vereinfachung bürokratischer Prozesse zu informieren und mehr über den "
+                "derzeitigen Realisierungsstand in den Kommunen der regiopolREGION PADERBORN zu "
+                "erfahren. Die Teilnehmerinnen und Teilnehmern bekamen so einen aktuellen "
+                "Einblick in bereits bestehende interkommunale Aktivitäten und loteten künftige "
+                "potenzielle Kooperationsbereiche aus.</p>"
+                "<p>Nach Begrüßung und einer inhaltlichen Einführung durch die "
+                "Geschäftsstellenleitung berichtete Herr Jürgen Meier (Stadt Paderborn) von "
+                "Beispielen interkommunaler Leistungserbringung der Stadt Paderborn. So "
+                "übernimmt zum Beispiel eine zentrale Vergabestelle, angesiedelt bei der Stadt "
+                "Paderborn, die Abwicklung von Vergabeverfahren.</p>"
+                "<p>Anschließend stellte Herr Bürgermeister Malte Dahlhoff (Gemeinde Bad "
+                "Sassendorf) ein Projektvorhaben zur Projektstandardisierung im Kontext des "
+                "Onlinezugangsgesetzes (OZG) aus dem Kreis Soest vor.</p>"
+                "<p>Über verschiedene Ansätze regionaler Kooperationen berichtete abschließend "
+                "Herr Staatssekretär a.D. Michael von der Mühlen, der bereits den "
+                "StadtUmland.NRW-Wettbewerb in 2016 begleitet hat.</p>"
+                "<p>Die Moderation der Fachwerkstatt erfolgte durch das Büro scheuvens+wachten "
+                "plus planungsgesellschaft mbh.</p>"
+                "<p>Die Präsentationen von Herrn Meier, Herrn Dahlhoff und Herrn von der Mühlen "
+                "sowie das Programm der Fachwerkstatt stehen Ihnen unten als Download zur "
+                "Verfügung, ebenso das Protokoll der Fachwerkstatt.</p>" + PORTAL_LINK,
+            )
+        ],
+        "moderation": "Büro scheuvens+wachten plus planungsgesellschaft mbh",
+        "topics": ["aufgabenteilung", "vergabestelle", "ozg"],
+        "attendance_mode": "online",
+        "speakers": [
+            (
+                "Jürgen Meier",
+                "",
+                "Stadt Paderborn",
+                "Beispiele interkommunaler Leistungserbringung der Stadt Paderborn",
+                "Präsentation von Herrn Meier | Stadt Paderborn",
+            ),
+            (
+                "Malte Dahlhoff",
+                "Bürgermeister",
+                "Gemeinde Bad Sassendorf",
+                "Projektvorhaben zur Projektstandardisierung im Kontext des OZG aus dem "
+                "Kreis Soest",
+                "Präsentation von Herrn Dahlhoff | Gemeinde Bad Sassendorf",
+            ),
+            (
+                "Michael von der Mühlen",
+                "Staatssekretär a.D.",
+                "",
+                "Ansätze regionaler Kooperationen",
+                "Präsentation von Herrn von der Mühlen | Staatssekretär a.D.",
+            ),
+        ],
+        "documents": [
+            (
+                "Programm der Fachwerkstatt",
+                "programme",
+                [
+                    "Digitale Fachwerkstatt „Aufgabenteilung zur Vereinfachung bürokratischer "
+                    "Prozesse“ am 12.11.2020",
+                    "# Ablauf",
+                    "Begrüßung und inhaltliche Einführung durch die Geschäftsstellenleitung",
+                    "Beispiele interkommunaler Leistungserbringung der Stadt Paderborn – "
+                    "Jürgen Meier, Stadt Paderborn",
+                    "Projektstandardisierung im Kontext des Onlinezugangsgesetzes (OZG) im Kreis "
+                    "Soest – Bürgermeister Malte Dahlhoff, Gemeinde Bad Sassendorf",
+                    "Ansätze regionaler Kooperationen – Staatssekretär a.D. Michael von der Mühlen",
+                    "Austausch und Ausblick",
+                    "Moderation: scheuvens+wachten plus planungsgesellschaft mbh",
+                ],
+            ),
+            (
+                "Präsentation von scheuvens+wachten plus planungsgesellschaft mbh",
+                "presentation",
+                [
+                    "# Einführung in die Fachwerkstatt",
+                    "Ziele der Fachwerkstatt: Überblick über bestehende interkommunale Aktivitäten "
+                    "in der regiopolREGION PADERBORN und Ausloten künftiger Kooperationsbereiche.",
+                ],
+            ),
+            (
+                "Präsentation von Herrn Meier | Stadt Paderborn",
+                "presentation",
+                [
+                    "# Interkommunale Leistungserbringung der Stadt Paderborn",
+                    "Beispiel zentrale Vergabestelle: Die bei der Stadt Paderborn angesiedelte "
+                    "Vergabestelle übernimmt die Abwicklung von Vergabeverfahren auch für "
+                    "andere Kommunen.",
+                ],
+            ),
+            (
+                "Präsentation von Herrn Dahlhoff | Gemeinde Bad Sassendorf",
+                "presentation",
+                [
+                    "# Projektstandardisierung im Kontext des OZG",
+                    "Projektvorhaben aus dem Kreis Soest: gemeinsame Standards für die "
+                    "Digitalisierung von Verwaltungsleistungen nach dem Onlinezugangsgesetz.",
+                ],
+            ),
+            (
+                "Präsentation von Herrn von der Mühlen | Staatssekretär a.D.",
+                "presentation",
+                [
+                    "# Ansätze regionaler Kooperationen",
+                    "Erfahrungen aus dem Wettbewerb StadtUmland.NRW 2016 und Formen regionaler "
+                    "Zusammenarbeit.",
+                ],
+            ),
+            (
+                "Protokoll der Fachwerkstatt",
+                "protocol",
+                [
+                    "# Ergebnisse der Fachwerkstatt",
+                    "Die Teilnehmenden erhielten einen aktuellen Einblick in bestehende "
+                    "interkommunale Aktivitäten, etwa die zentrale Vergabestelle der Stadt "
+                    "Paderborn, und loteten künftige Kooperationsbereiche aus.",
+                    "# Nächste Schritte",
+                    "Die Geschäftsstelle prüft mit interessierten Kommunen eine gemeinsame "
+                    "Vergabestelle sowie den Aufbau einer Austauschplattform.",
+                ],
+            ),
+        ],
+    },
+    {
+        "type": "info",
+        "title": "Informationsveranstaltung „Digitalisierung: Das Onlinezugangsgesetz (OZG) und "
+        "Aktivitäten der Digitalen Modellregion OWL“ am 25.03.2021",
+        "slug": "informationsveranstaltung-ozg-2021-03-25",
+        "date": (2021, 3, 25),
+        "intro": (
+            "Der Fortschritt bei der Digitalisierung ist längst zu einem wichtigen Standortfaktor "
+            "in den Regionen und Kommunen geworden."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Die Veranstaltung gibt einen Überblick über den Umsetzungsstand zum OZG in der "
+                "Stadt Paderborn sowie einen Ein- und Überblick zum Stand der Vorhaben im Rahmen "
+                "der Digitalen Modellregion OWL. Das Veranstaltungsprogramm finden Sie unten bei "
+                "den Unterlagen.</p>",
+            )
+        ],
+        "questions": [
+            "Wie weit ist die Umsetzung des Onlinezugangsgesetzes (OZG) in der Stadt Paderborn?",
+            "Welche Vorhaben laufen im Rahmen der Digitalen Modellregion OWL, und wie ist ihr "
+            "Stand?",
+        ],
+        "topics": ["ozg"],
+        "attendance_mode": "online",
+        "documents": [
+            (
+                "Veranstaltungsprogramm Informationsveranstaltung OZG",
+                "programme",
+                [
+                    "Informationsveranstaltung „Digitalisierung: Das Onlinezugangsgesetz (OZG) "
+                    "und Aktivitäten der Digitalen Modellregion OWL“ am 25.03.2021",
+                    "# Programm",
+                    "Begrüßung",
+                    "Umsetzungsstand zum OZG in der Stadt Paderborn",
+                    "Stand der Vorhaben im Rahmen der Digitalen Modellregion OWL",
+                    "Fragen und Austausch",
+                ],
+            )
+        ],
+    },
+    {
+        "type": "info",
+        "title": "Infoveranstaltung „Mobile Arbeit“ am 29.04.2021",
+        "slug": "infoveranstaltung-mobile-arbeit-2021-04-29",
+        "date": (2021, 4, 29),
+        "intro": (
+            "Insbesondere in Zeiten der Corona-Pandemie kommt das „mobile Arbeiten“ als orts- und "
+            "zeitunabhängiges Arbeitsmodell verstärkt zum Einsatz."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Insbesondere in Zeiten der Corona-Pandemie kommt das „mobile Arbeiten“ als "
+                "orts- und zeitunabhängiges Arbeitsmodell verstärkt zum Einsatz.</p>"
+                "<p>Diese und weitere Aspekte werden in der Infoveranstaltung behandelt. Das "
+                "Veranstaltungsprogramm finden Sie unten bei den Unterlagen.</p>",
+            )
+        ],
+        "questions": [
+            "Was ist mobile Arbeit?",
+            "Welche Maßnahmen sind für eine Ein- und Weiterführung mobiler Arbeit in den "
+            "Arbeitsalltag kommunaler Verwaltungen sinnvoll und notwendig?",
+            "Wie ist mobile Arbeit vertraglich auszugestalten, welche Aspekte spielen dabei eine "
+            "Rolle?",
+        ],
+        "topics": ["mobiles-arbeiten", "personalpool"],
+        "attendance_mode": "online",
+        "documents": [
+            (
+                "Veranstaltungsprogramm Infoveranstaltung „Mobile Arbeit“",
+                "programme",
+                [
+                    "Infoveranstaltung „Mobile Arbeit“ am 29.04.2021",
+                    "# Programm",
+                    "Was ist mobile Arbeit? Begriffe und Abgrenzung zur Telearbeit",
+                    "Ein- und Weiterführung mobiler Arbeit in kommunalen Verwaltungen",
+                    "Vertragliche Ausgestaltung: Dienstvereinbarung, Arbeitsschutz, Datenschutz",
+                    "Fragen und Austausch",
+                ],
+            )
+        ],
+    },
+]
+
+# Upcoming events: (days from today, hour, minutes of duration, fields)
+UPCOMING_EVENTS = [
+    (
+        18,
+        10,
+        150,
+        {
+            "type": "meeting",
+            "meeting_kind": "meeting",
+            "title": "Arbeitskreistreffen: Gemeinsame Vergabestelle",
+            "slug": "arbeitskreistreffen-vergabestelle",
+            "intro": (
+                "Wie könnte eine gemeinsame Vergabestelle für interessierte Mitgliedskommunen "
+                "aussehen? Der Arbeitskreis sammelt Anforderungen und nächste Schritte."
+            ),
+            "attendance_mode": "hybrid",
+            "venue_name": "Technisches Rathaus Paderborn, Sitzungsraum",
+            "postal_code": "33098",
+            "city": "Paderborn",
+            "online_url": "https://konferenz.example.org/arbeitskreis-vergabe",
+            "topics": ["vergabestelle", "beschaffung"],
+        },
+    ),
+    (
+        46,
+        14,
+        120,
+        {
+            "type": "workshop",
+            "title": "Digitale Fachwerkstatt „Regionaler Personalpool“",
+            "slug": "fachwerkstatt-regionaler-personalpool",
+            "intro": (
+                "Gemeinsam Fachkräfte gewinnen und halten: Mitgliedskommunen berichten von "
+                "ersten Ansätzen eines regionalen Personalpools."
+            ),
+            "attendance_mode": "online",
+            "online_url": "https://konferenz.example.org/fachwerkstatt-personalpool",
+            "moderation": "Geschäftsstelle des Vereins",
+            "topics": ["personalpool", "mobiles-arbeiten"],
+        },
+    ),
+    (
+        74,
+        17,
+        90,
+        {
+            "type": "info",
+            "title": "Informationsveranstaltung: Fördermittel für interkommunale Projekte",
+            "slug": "information-foerdermittel",
+            "intro": (
+                "Welche Förderprogramme unterstützen interkommunale Zusammenarbeit, und wie "
+                "gelingt ein gemeinsamer Antrag?"
+            ),
+            "attendance_mode": "in_person",
+            "venue_name": "Kreishaus Höxter",
+            "postal_code": "37671",
+            "city": "Höxter",
+            "topics": ["foerdermittelberatung"],
+            "questions": [
+                "Welche Förderprogramme kommen für interkommunale Projekte infrage?",
+                "Wie stimmen sich mehrere Kommunen bei einem gemeinsamen Antrag ab?",
+            ],
+        },
+    ),
+]
+
+# One upcoming event in another working field, so the site-wide list shows several groups.
+MOBILITY_EVENT = (
+    30,
+    9,
+    180,
+    {
+        "type": "meeting",
+        "meeting_kind": "meeting",
+        "title": "Arbeitskreistreffen Mobilität: Radverkehr zwischen Stadt und Umland",
+        "slug": "arbeitskreistreffen-radverkehr",
+        "intro": "Der Arbeitskreis bespricht Lücken im regionalen Radwegenetz.",
+        "attendance_mode": "in_person",
+        "venue_name": "Rathaus Delbrück",
+        "postal_code": "33129",
+        "city": "Delbrück",
+        "topics": [],
+    },
+)

@@ -1,0 +1,53 @@
+"""The filter form of event listings (type, topic, year, working group).
+
+Invalid values never cause an error page: the form reports them and the listing ignores them.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models.events import EVENT_TYPES, event_type_for_key
+
+
+class EventFilterForm(forms.Form):
+    typ = forms.ChoiceField(label=_("Art"), required=False)
+    thema = forms.ChoiceField(label=_("Handlungsfeld"), required=False)
+    jahr = forms.TypedChoiceField(label=_("Jahr"), required=False, coerce=int, empty_value=None)
+    arbeitskreis = forms.ChoiceField(label=_("Arbeitskreis"), required=False)
+
+    def __init__(self, data, *, topics, years, working_groups=None):
+        super().__init__(data)
+        self.fields["typ"].choices = [("", _("alle Arten"))] + [
+            (model.type_key, model.type_label) for model in EVENT_TYPES
+        ]
+        self.fields["thema"].choices = [("", _("alle Handlungsfelder"))] + [
+            (topic.slug, topic.name) for topic in topics
+        ]
+        self.fields["jahr"].choices = [("", _("alle Jahre"))] + [(y, str(y)) for y in years]
+        if working_groups:
+            self.fields["arbeitskreis"].choices = [("", _("alle Arbeitskreise"))] + [
+                (group.slug, group.title) for group in working_groups
+            ]
+        else:
+            del self.fields["arbeitskreis"]
+
+    @property
+    def active_filters(self):
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+    def apply(self, events, working_groups=None):
+        """Narrow ``events`` by every valid filter value."""
+        filters = self.active_filters
+        if filters.get("typ"):
+            events = events.type(event_type_for_key(filters["typ"]))
+        if filters.get("thema"):
+            events = events.filter(topics__slug=filters["thema"])
+        if filters.get("jahr"):
+            events = events.filter(start__year=filters["jahr"])
+        if filters.get("arbeitskreis") and working_groups:
+            group = next(g for g in working_groups if g.slug == filters["arbeitskreis"])
+            events = events.child_of(group)
+        return events

@@ -1,1 +1,0 @@
-"""Working groups, their events, topics and the cooperation exchange board."""

@@ -1,0 +1,732 @@
+"""Event pages: meetings, workshops and info sessions of a working group.
+
+``EventPage`` is a concrete but non-creatable base (multi-table inheritance) rather than an
+abstract model: every listing, calendar and feed then reads all event types from one table
+with one query, and speakers and materials can point at any event. Editors only ever create
+the three concrete types.
+"""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, PageManager, PageQuerySet
+from wagtail.search import index
+
+from rest_framework import serializers
+
+from documents.models import DocumentKind, restricted_collection_ids
+from home.blocks import BaseStreamBlock
+from home.members import is_member
+from home.models import BasePage, SiteSettings
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+class AttendanceMode(models.TextChoices):
+    IN_PERSON = "in_person", _("vor Ort")
+    ONLINE = "online", _("online")
+    HYBRID = "hybrid", _("hybrid (vor Ort und online)")
+
+
+class EventStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("findet statt")
+    CANCELLED = "cancelled", _("abgesagt")
+    POSTPONED = "postponed", _("verschoben")
+
+
+SCHEMA_EVENT_STATUS = {
+    EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
+    EventStatus.CANCELLED: "https://schema.org/EventCancelled",
+    EventStatus.POSTPONED: "https://schema.org/EventRescheduled",
+}
+SCHEMA_ATTENDANCE_MODE = {
+    AttendanceMode.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
+    AttendanceMode.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+    AttendanceMode.HYBRID: "https://schema.org/MixedEventAttendanceMode",
+}
+
+
+class EventQuerySet(PageQuerySet):
+    """Query logic for event listings; every method keeps the query count constant."""
+
+    def with_effective_end(self):
+        return self.annotate(effective_end=Coalesce("end", "start"))
+
+    def upcoming(self, now=None):
+        """Events that have not ended yet, soonest first."""
+        now = now or timezone.now()
+        return self.with_effective_end().filter(effective_end__gte=now).order_by("start", "pk")
+
+    def past(self, now=None):
+        """Events that are over, latest first."""
+        now = now or timezone.now()
+        return self.with_effective_end().filter(effective_end__lt=now).order_by("-start", "-pk")
+
+    def overlapping(self, first_day, last_day):
+        """Events that take place on any day from ``first_day`` to ``last_day`` (local dates)."""
+        range_start = dt.datetime.combine(first_day, dt.time.min, tzinfo=BERLIN)
+        range_end = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time.min, tzinfo=BERLIN)
+        return (
+            self.with_effective_end()
+            .filter(start__lt=range_end, effective_end__gte=range_start)
+            .order_by("start", "pk")
+        )
+
+    def for_listing(self):
+        """What a listing row needs, without a query per row or per event type.
+
+        The meeting kind lives in the MeetingPage table; it is annotated here so that
+        ``event_type`` can name "Werkstatt-Treffen" without loading specific pages.
+        """
+        meeting_kind = MeetingPage.objects.filter(pk=OuterRef("pk")).values("meeting_kind")
+        return self.annotate(listing_meeting_kind=Subquery(meeting_kind)).prefetch_related("topics")
+
+    def in_year(self, year):
+        return self.filter(start__year=year)
+
+
+class EventPageManager(PageManager.from_queryset(EventQuerySet)):
+    pass
+
+
+def _local(value):
+    return timezone.localtime(value, BERLIN) if value else None
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """What every event has: when, where, in which state, about what, with which materials."""
+
+    template = "workgroups/event_page.html"
+    parent_page_types = ["workgroups.WorkingGroupPage"]
+    subpage_types = []
+    is_creatable = False
+
+    #: Label of the event type as shown in lists and filters; set by each concrete type.
+    type_label = _("Veranstaltung")
+    #: Short key for filter addresses (?typ=...); set by each concrete type.
+    type_key = "veranstaltung"
+
+    start = models.DateTimeField(
+        _("Beginn"),
+        help_text=_(
+            "Datum und Uhrzeit (deutsche Zeit). Bei ganztägigen Terminen zählt nur das Datum."
+        ),
+    )
+    end = models.DateTimeField(
+        _("Ende"),
+        null=True,
+        blank=True,
+        help_text=_("Leer lassen, wenn das Ende offen ist. Mehrtägige Termine: letzter Tag."),
+    )
+    all_day = models.BooleanField(
+        _("ganztägig"),
+        default=False,
+        help_text=_("Ohne Uhrzeiten anzeigen; im Kalender als ganztägiger Termin."),
+    )
+    status = models.CharField(
+        _("Status"),
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+        help_text=_(
+            "Abgesagte und verschobene Termine bleiben sichtbar und werden deutlich markiert."
+        ),
+    )
+    previous_start = models.DateTimeField(
+        _("Ursprünglicher Beginn"),
+        null=True,
+        blank=True,
+        help_text=_("Nur bei verschobenen Terminen: der alte Termin, der im Hinweis genannt wird."),
+    )
+    attendance_mode = models.CharField(
+        _("Teilnahme"),
+        max_length=20,
+        choices=AttendanceMode.choices,
+        default=AttendanceMode.IN_PERSON,
+    )
+    venue_name = models.CharField(
+        _("Veranstaltungsort"),
+        max_length=200,
+        blank=True,
+        help_text=_("Name des Ortes, z. B. „Rathaus Paderborn, Großer Sitzungssaal“."),
+    )
+    street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
+    postal_code = models.CharField(_("Postleitzahl"), max_length=10, blank=True)
+    city = models.CharField(_("Ort"), max_length=100, blank=True)
+    online_url = models.URLField(
+        _("Link zur Online-Teilnahme"),
+        blank=True,
+        help_text=_(
+            "Nur angemeldete Mitglieder sehen diesen Link. Öffentlich erscheint nur der Hinweis "
+            "auf die Online-Teilnahme."
+        ),
+    )
+    is_free = models.BooleanField(_("Teilnahme kostenfrei"), default=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Beschreibung"), blank=True)
+    topics = ParentalManyToManyField(
+        "workgroups.Topic", verbose_name=_("Handlungsfelder"), blank=True, related_name="events"
+    )
+    ical_sequence = models.PositiveIntegerField(
+        _("Kalender-Version"),
+        default=0,
+        editable=False,
+        help_text=_("Steigt, wenn sich Zeit, Ort oder Status ändern (SEQUENCE im iCalendar)."),
+    )
+
+    objects = EventPageManager()
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("start"),
+        index.FilterField("status"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    #: Fields that change what a calendar shows; a change raises the iCalendar SEQUENCE.
+    CALENDAR_FIELDS = (
+        "start",
+        "end",
+        "all_day",
+        "status",
+        "attendance_mode",
+        "venue_name",
+        "street",
+        "postal_code",
+        "city",
+    )
+
+    time_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("all_day"),
+                FieldRowPanel([FieldPanel("status"), FieldPanel("previous_start")]),
+            ],
+            heading=_("Termin"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("attendance_mode"),
+                FieldPanel("venue_name"),
+                FieldRowPanel(
+                    [FieldPanel("street"), FieldPanel("postal_code"), FieldPanel("city")]
+                ),
+                FieldPanel("online_url"),
+                FieldPanel("is_free"),
+            ],
+            heading=_("Ort und Teilnahme"),
+        ),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        *time_panels,
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+        InlinePanel("materials", heading=_("Unterlagen"), label=_("Unterlage")),
+    ]
+
+    api_fields = [
+        APIField("intro"),
+        APIField("start"),
+        APIField("end"),
+        APIField("all_day"),
+        APIField("status"),
+        APIField("attendance_mode"),
+        APIField("venue_name"),
+        APIField("street"),
+        APIField("postal_code"),
+        APIField("city"),
+        APIField("event_type", serializer=serializers.CharField(read_only=True)),
+        APIField("topic_names", serializer=serializers.ListField(read_only=True)),
+    ]
+
+    class Meta:
+        verbose_name = _("Veranstaltung")
+        verbose_name_plural = _("Veranstaltungen")
+        indexes = [models.Index(fields=["start"])]
+
+    # --- validation and saving ------------------------------------------------------------
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.all_day:
+            # All-day events span whole local days; store them that way.
+            first_day = _local(self.start).date()
+            last_day = _local(self.end).date() if self.end else first_day
+            self.start = dt.datetime.combine(first_day, dt.time.min, tzinfo=BERLIN)
+            self.end = dt.datetime.combine(last_day, dt.time(23, 59, 59), tzinfo=BERLIN)
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("Das Ende liegt vor dem Beginn. Bitte prüfen Sie Datum und Uhrzeit.")
+        # Links and venues matter to people who still want to come; archive entries of past
+        # events often lack them and may stay that way.
+        is_upcoming = bool(self.start) and (self.end or self.start) >= timezone.now()
+        if is_upcoming and self.is_online and not self.online_url:
+            errors["online_url"] = _(
+                "Für eine Online- oder Hybridveranstaltung wird ein Link zur Teilnahme benötigt."
+            )
+        if is_upcoming and self.is_in_person and not (self.venue_name or self.city):
+            errors["venue_name"] = _(
+                "Bitte geben Sie einen Veranstaltungsort oder zumindest den Ort an."
+            )
+        if self.status == EventStatus.POSTPONED and not self.previous_start:
+            errors["previous_start"] = _(
+                "Bei einem verschobenen Termin bitte den ursprünglichen Beginn angeben."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if self.pk and (update_fields is None or set(self.CALENDAR_FIELDS) & set(update_fields)):
+            stored = (
+                EventPage.objects.filter(pk=self.pk).values(*self.CALENDAR_FIELDS).first() or {}
+            )
+            if stored and any(stored[f] != getattr(self, f) for f in self.CALENDAR_FIELDS):
+                self.ical_sequence += 1
+                if update_fields is not None:
+                    kwargs["update_fields"] = [*update_fields, "ical_sequence"]
+        return super().save(*args, **kwargs)
+
+    # --- display --------------------------------------------------------------------------
+    @classmethod
+    def type_label_for(cls, event):
+        """The label of ``event`` as this type names it (concrete types refine it)."""
+        return cls.type_label
+
+    @property
+    def event_type(self):
+        """ "Fachwerkstatt", "Werkstatt-Treffen" …, also on a non-specific listing row."""
+        return str((self.specific_class or type(self)).type_label_for(self))
+
+    @property
+    def topic_names(self):
+        return [topic.name for topic in self.topics.all()]
+
+    @cached_property
+    def local_start(self):
+        return _local(self.start)
+
+    @cached_property
+    def local_end(self):
+        return _local(self.end)
+
+    @property
+    def is_multi_day(self):
+        return bool(self.local_end and self.local_end.date() != self.local_start.date())
+
+    @property
+    def is_cancelled(self):
+        return self.status == EventStatus.CANCELLED
+
+    @property
+    def is_postponed(self):
+        return self.status == EventStatus.POSTPONED
+
+    @property
+    def is_past(self):
+        return (self.end or self.start) < timezone.now()
+
+    @property
+    def is_online(self):
+        return self.attendance_mode in (AttendanceMode.ONLINE, AttendanceMode.HYBRID)
+
+    @property
+    def is_in_person(self):
+        return self.attendance_mode in (AttendanceMode.IN_PERSON, AttendanceMode.HYBRID)
+
+    @property
+    def date_display(self):
+        """The date as people say it: "Donnerstag, 12. März 2020, 10:00 bis 12:30 Uhr"."""
+        return format_event_dates(self.local_start, self.local_end, self.all_day)
+
+    @property
+    def previous_start_display(self):
+        return format_event_dates(_local(self.previous_start), None, self.all_day)
+
+    @property
+    def address_lines(self):
+        place = " ".join(part for part in (self.postal_code, self.city) if part)
+        return [line for line in (self.venue_name, self.street, place) if line]
+
+    @property
+    def location_display(self):
+        """One line for lists and calendars: "Rathaus, Marienplatz 1, 33098 Paderborn"."""
+        parts = self.address_lines if self.is_in_person else []
+        if self.is_online:
+            parts = [*parts, str(_("online"))]
+        return ", ".join(parts)
+
+    @cached_property
+    def working_group(self):
+        """The parent working group; listings set it for all rows at once (``attach_parents``)."""
+        return self.get_parent().specific
+
+    @cached_property
+    def material_groups(self):
+        """Materials grouped in the order people look for them: programme first."""
+        order = [kind for kind, _label in DocumentKind.choices]
+        groups = {}
+        for material in self.materials.select_related("document"):
+            groups.setdefault(material.document.kind, []).append(material)
+        return [(DocumentKind(kind).group_label, groups[kind]) for kind in order if kind in groups]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["show_join_link"] = (
+            bool(self.online_url) and not self.is_past and is_member(request.user)
+        )
+        context["material_groups"] = self.material_groups
+        context["ical_url"] = self.url + self.reverse_subpage("ical")
+        context["structured_data"] = self.structured_data(request)
+        return context
+
+    def structured_data(self, request):
+        """schema.org ``Event`` for search engines; only what visitors may see."""
+        site_settings = SiteSettings.for_request(request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "description": self.intro or self.search_description or self.title,
+            "url": self.get_full_url(request),
+            "inLanguage": "de",
+            "isAccessibleForFree": self.is_free,
+            "eventStatus": SCHEMA_EVENT_STATUS[self.status],
+            "eventAttendanceMode": SCHEMA_ATTENDANCE_MODE[self.attendance_mode],
+            "startDate": self.local_start.date().isoformat()
+            if self.all_day
+            else self.local_start.isoformat(),
+        }
+        if self.local_end:
+            data["endDate"] = (
+                self.local_end.date().isoformat() if self.all_day else self.local_end.isoformat()
+            )
+        if self.is_postponed and self.previous_start:
+            data["previousStartDate"] = _local(self.previous_start).isoformat()
+        locations = []
+        if self.is_in_person:
+            locations.append(
+                {
+                    "@type": "Place",
+                    "name": self.venue_name or self.city,
+                    "address": {
+                        "@type": "PostalAddress",
+                        "streetAddress": self.street,
+                        "postalCode": self.postal_code,
+                        "addressLocality": self.city,
+                        "addressCountry": "DE",
+                    },
+                }
+            )
+        if self.is_online:
+            # The join link is for members only; the public location is the event page.
+            locations.append({"@type": "VirtualLocation", "url": self.get_full_url(request)})
+        if locations:
+            data["location"] = locations[0] if len(locations) == 1 else locations
+        if site_settings.organisation_name:
+            organizer = {"@type": "Organization", "name": site_settings.organisation_name}
+            root = request.site.root_page if getattr(request, "site", None) else None
+            if root is not None:
+                organizer["url"] = root.get_full_url(request)
+            data["organizer"] = organizer
+        restricted = restricted_collection_ids()
+        documents = [
+            material.document
+            for _kind, materials in self.material_groups
+            for material in materials
+            if material.document.collection_id not in restricted
+        ]
+        if documents:
+            data["subjectOf"] = [
+                {
+                    "@type": "DigitalDocument",
+                    "name": document.title,
+                    "url": request.build_absolute_uri(document.url),
+                    "encodingFormat": "application/pdf"
+                    if document.file_extension.lower() == "pdf"
+                    else "application/octet-stream",
+                }
+                for document in documents
+            ]
+        return data
+
+    @path("ical/", name="ical")
+    def ical(self, request):
+        """This one event as a calendar file ("In Kalender eintragen")."""
+        # Imported here: the calendar module builds on these models.
+        from workgroups.calendar import calendar_response
+
+        return calendar_response(request, [self], name=self.title, filename=f"{self.slug}.ics")
+
+
+def format_event_dates(start, end, all_day):
+    """German date text for an event; ``start``/``end`` are local datetimes."""
+    if start is None:
+        return ""
+    same_day = end is None or end.date() == start.date()
+    if all_day:
+        if same_day:
+            return format_date(start, "l, j. F Y")
+        if start.year != end.year:
+            return f"{format_date(start, 'j. F Y')} bis {format_date(end, 'j. F Y')}"
+        if start.month != end.month:
+            return f"{format_date(start, 'j. F')} bis {format_date(end, 'j. F Y')}"
+        return f"{format_date(start, 'j.')} bis {format_date(end, 'j. F Y')}"
+    if same_day:
+        day = format_date(start, "l, j. F Y")
+        if end is None or end == start:
+            return f"{day}, {format_date(start, 'H:i')} Uhr"
+        return f"{day}, {format_date(start, 'H:i')} bis {format_date(end, 'H:i')} Uhr"
+    return f"{format_date(start, 'j. F Y, H:i')} Uhr bis {format_date(end, 'j. F Y, H:i')} Uhr"
+
+
+class EventMaterial(Orderable):
+    """A document that belongs to an event: programme, presentation, protocol or other."""
+
+    page = ParentalKey(EventPage, related_name="materials", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("Dokument"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Die Art (Programm, Präsentation, Protokoll) wird am Dokument festgelegt."),
+    )
+    title = models.CharField(
+        _("Linktext"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leer lassen, um den Titel des Dokuments zu verwenden."),
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Unterlage")
+        verbose_name_plural = _("Unterlagen")
+
+    @property
+    def link_text(self):
+        return self.title or self.document.title
+
+
+class EventSpeaker(Orderable):
+    """A person who presents at a workshop, with the presentation they gave."""
+
+    page = ParentalKey(EventPage, related_name="speakers", on_delete=models.CASCADE)
+    name = models.CharField(_("Name"), max_length=200)
+    role = models.CharField(
+        _("Funktion"), max_length=200, blank=True, help_text=_("z. B. „Bürgermeister“.")
+    )
+    organisation = models.CharField(
+        _("Organisation"), max_length=200, blank=True, help_text=_("z. B. „Stadt Paderborn“.")
+    )
+    topic = models.CharField(_("Thema des Beitrags"), max_length=300, blank=True)
+    presentation = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("Präsentation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        FieldPanel("organisation"),
+        FieldPanel("topic"),
+        FieldPanel("presentation"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Referentin oder Referent")
+        verbose_name_plural = _("Referentinnen und Referenten")
+
+    def __str__(self):
+        return self.name
+
+
+class MeetingKind(models.TextChoices):
+    MEETING = "meeting", _("Arbeitskreistreffen")
+    WORKSHOP_MEETING = "workshop_meeting", _("Werkstatt-Treffen")
+
+
+class MeetingPage(EventPage):
+    """A meeting of the working group itself, with its outcomes and protocol."""
+
+    template = "workgroups/meeting_page.html"
+    parent_page_types = ["workgroups.WorkingGroupPage"]
+    subpage_types = []
+    is_creatable = True
+    type_label = _("Arbeitskreistreffen")
+    type_key = "treffen"
+
+    meeting_kind = models.CharField(
+        _("Art des Treffens"),
+        max_length=30,
+        choices=MeetingKind.choices,
+        default=MeetingKind.MEETING,
+    )
+    outcomes = RichTextField(
+        _("Ergebnisse"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("Was das Treffen ergeben hat; erscheint hervorgehoben auf der Seite."),
+    )
+
+    search_fields = [*EventPage.search_fields, index.SearchField("outcomes")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("meeting_kind"),
+        *EventPage.time_panels,
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("outcomes"),
+        FieldPanel("body"),
+        InlinePanel("materials", heading=_("Unterlagen"), label=_("Unterlage")),
+    ]
+
+    class Meta:
+        verbose_name = _("Arbeitskreistreffen")
+        verbose_name_plural = _("Arbeitskreistreffen")
+
+    @classmethod
+    def type_label_for(cls, event):
+        kind = getattr(event, "meeting_kind", None) or getattr(event, "listing_meeting_kind", None)
+        return MeetingKind(kind).label if kind else cls.type_label
+
+
+class WorkshopPage(EventPage):
+    """A Fachwerkstatt: talks by speakers from member municipalities, with a moderator."""
+
+    template = "workgroups/workshop_page.html"
+    parent_page_types = ["workgroups.WorkingGroupPage"]
+    subpage_types = []
+    is_creatable = True
+    type_label = _("Fachwerkstatt")
+    type_key = "fachwerkstatt"
+
+    moderation = models.CharField(
+        _("Moderation"),
+        max_length=300,
+        blank=True,
+        help_text=_("Wer moderiert, z. B. ein Planungsbüro oder die Geschäftsstelle."),
+    )
+
+    search_fields = [
+        *EventPage.search_fields,
+        index.SearchField("moderation"),
+        index.RelatedFields(
+            "speakers", [index.SearchField("name"), index.SearchField("organisation")]
+        ),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        *EventPage.time_panels,
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+        FieldPanel("moderation"),
+        InlinePanel("speakers", heading=_("Referentinnen und Referenten"), label=_("Person")),
+        InlinePanel("materials", heading=_("Unterlagen"), label=_("Unterlage")),
+    ]
+
+    class Meta:
+        verbose_name = _("Fachwerkstatt")
+        verbose_name_plural = _("Fachwerkstätten")
+
+    @classmethod
+    def type_label_for(cls, event):
+        if event.attendance_mode == AttendanceMode.ONLINE:
+            return _("Digitale Fachwerkstatt")
+        return cls.type_label
+
+
+class InfoSessionPage(EventPage):
+    """An information event on one subject, with its programme and the questions it answers."""
+
+    template = "workgroups/info_session_page.html"
+    parent_page_types = ["workgroups.WorkingGroupPage"]
+    subpage_types = []
+    is_creatable = True
+    type_label = _("Informationsveranstaltung")
+    type_key = "information"
+
+    questions = StreamField(
+        [("question", blocks.CharBlock(label=_("Frage"), max_length=300))],
+        verbose_name=_("Fragen, die die Veranstaltung beantwortet"),
+        blank=True,
+    )
+    programme = StreamField(
+        [
+            (
+                "item",
+                blocks.StructBlock(
+                    [
+                        ("time", blocks.TimeBlock(label=_("Uhrzeit"), required=False)),
+                        ("title", blocks.CharBlock(label=_("Programmpunkt"), max_length=300)),
+                        ("speaker", blocks.CharBlock(label=_("Mit"), required=False)),
+                    ],
+                    icon="time",
+                    label=_("Programmpunkt"),
+                ),
+            )
+        ],
+        verbose_name=_("Programm"),
+        blank=True,
+        help_text=_("Der Ablauf; ein Programm als PDF kann zusätzlich unter Unterlagen stehen."),
+    )
+
+    search_fields = [
+        *EventPage.search_fields,
+        index.SearchField("questions"),
+        index.SearchField("programme"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        *EventPage.time_panels,
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+        FieldPanel("questions"),
+        FieldPanel("programme"),
+        InlinePanel("materials", heading=_("Unterlagen"), label=_("Unterlage")),
+    ]
+
+    class Meta:
+        verbose_name = _("Informationsveranstaltung")
+        verbose_name_plural = _("Informationsveranstaltungen")
+
+
+EVENT_TYPES = (MeetingPage, WorkshopPage, InfoSessionPage)
+
+
+def event_type_for_key(key):
+    """The concrete event class for a filter key such as "fachwerkstatt", or None."""
+    return next((model for model in EVENT_TYPES if model.type_key == key), None)
+
+
+def attach_parents(events):
+    """Set ``working_group`` on each event with one query for all of them."""
+    from .pages import WorkingGroupPage
+
+    events = list(events)
+    parent_paths = {event.path[: -EventPage.steplen] for event in events}
+    parents = {page.path: page for page in WorkingGroupPage.objects.filter(path__in=parent_paths)}
+    for event in events:
+        event.working_group = parents.get(event.path[: -EventPage.steplen])
+    return events
