@@ -16,6 +16,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.accounts import MemberLoginView, MemberLogoutView
+from workgroups.api import api_router
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -25,6 +26,7 @@ urlpatterns = [
     path("abmelden/", MemberLogoutView.as_view(), name="logout"),
     path("suche/", home_views.search, name="search"),
     path("healthz/", home_views.healthz, name="healthz"),
+    path("api/v2/", api_router.urls),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]

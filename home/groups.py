@@ -48,6 +48,14 @@ def _grant_collections(group):
             )
 
 
+def grant_model_permissions(model, actions=("add", "change", "delete", "view")):
+    """Let Redaktion and Moderation manage ``model`` (used by apps for their snippets)."""
+    app_label, model_name = model._meta.app_label, model._meta.model_name
+    permissions = [_permission(app_label, f"{action}_{model_name}") for action in actions]
+    for group in Group.objects.filter(name__in=(EDITORS, MODERATORS)):
+        group.permissions.add(*permissions)
+
+
 def _named_group(name, former_name=None):
     group = Group.objects.filter(name=name).first()
     if group is None and former_name:

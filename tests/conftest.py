@@ -1,5 +1,6 @@
 import os
 
+from django.core.cache import cache
 from django.core.management import call_command
 
 from wagtail.models import Page, Site
@@ -7,7 +8,12 @@ from wagtail.models import Page, Site
 import pytest
 
 from home.models import SiteSettings
-from tests.factories import HomePageFactory, UserFactory
+from tests.factories import (
+    EventIndexPageFactory,
+    HomePageFactory,
+    UserFactory,
+    WorkingGroupPageFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -15,6 +21,12 @@ def media_root(settings, tmp_path):
     """Uploads of every test land in a temporary folder, never in the project's media."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache; cached filter options never leak between tests."""
+    cache.clear()
 
 
 @pytest.fixture
@@ -71,3 +83,13 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         for report in skipped:
             terminalreporter.write_line(f"  {report.nodeid}", red=True)
         terminalreporter._session.exitstatus = 1
+
+
+@pytest.fixture
+def working_group(home_page):
+    return WorkingGroupPageFactory(parent=home_page, slug="kommunen-ohne-grenzen")
+
+
+@pytest.fixture
+def events_page(home_page):
+    return EventIndexPageFactory(parent=home_page)

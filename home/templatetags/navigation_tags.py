@@ -6,6 +6,7 @@ from django import template
 from wagtail.models import Site
 
 from home.models import SiteSettings
+from home.privacy import private_pages_q
 
 register = template.Library()
 
@@ -19,16 +20,18 @@ def _site_root(context):
 @register.inclusion_tag("components/main-menu.html", takes_context=True)
 def main_menu(context):
     """The live children of the site's home page that editors marked "show in menus"."""
+    request = context.get("request")
     root = _site_root(context)
     current = context.get("page")
     items = []
     if root is not None:
         current_path = current.path if current is not None else ""
-        for page in root.get_children().live().public().in_menu().only("title", "url_path", "path"):
+        children = root.get_children().live().in_menu().exclude(private_pages_q(request))
+        for page in children.only("title", "url_path", "path"):
             items.append(
                 {
                     "title": page.title,
-                    "url": page.get_url(request=context.get("request")),
+                    "url": page.get_url(request=request),
                     "is_current": current is not None and page.pk == current.pk,
                     "is_ancestor": current_path.startswith(page.path) and page.pk != current.pk,
                 }

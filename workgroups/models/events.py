@@ -89,17 +89,15 @@ class EventQuerySet(PageQuerySet):
             .order_by("start", "pk")
         )
 
-    def for_listing(self):
+    def for_listing(self, prefetch=True):
         """What a listing row needs, without a query per row or per event type.
 
         The meeting kind lives in the MeetingPage table; it is annotated here so that
         ``event_type`` can name "Werkstatt-Treffen" without loading specific pages.
         """
         meeting_kind = MeetingPage.objects.filter(pk=OuterRef("pk")).values("meeting_kind")
-        return self.annotate(listing_meeting_kind=Subquery(meeting_kind)).prefetch_related("topics")
-
-    def in_year(self, year):
-        return self.filter(start__year=year)
+        events = self.annotate(listing_meeting_kind=Subquery(meeting_kind))
+        return events.prefetch_related("topics") if prefetch else events
 
 
 class EventPageManager(PageManager.from_queryset(EventQuerySet)):
@@ -720,13 +718,15 @@ def event_type_for_key(key):
     return next((model for model in EVENT_TYPES if model.type_key == key), None)
 
 
-def attach_parents(events):
-    """Set ``working_group`` on each event with one query for all of them."""
+def attach_parents(events, parents=None):
+    """Set ``working_group`` on each event: from ``parents`` if given, else with one query."""
     from .pages import WorkingGroupPage
 
     events = list(events)
-    parent_paths = {event.path[: -EventPage.steplen] for event in events}
-    parents = {page.path: page for page in WorkingGroupPage.objects.filter(path__in=parent_paths)}
+    if parents is None:
+        parent_paths = {event.path[: -EventPage.steplen] for event in events}
+        parents = WorkingGroupPage.objects.filter(path__in=parent_paths) if events else []
+    parents = {page.path: page for page in parents}
     for event in events:
         event.working_group = parents.get(event.path[: -EventPage.steplen])
     return events

@@ -9,6 +9,7 @@ import datetime as dt
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -25,11 +26,13 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
+from home.privacy import private_pages_q
 
 from ..calendar import calendar_response
 from ..conditional import conditional_response
 from ..feeds import EventFeed
 from ..filters import EventFilterForm
+from ..listing_cache import cached_for_listing
 from ..month import adjacent_months, month_bounds, month_grid
 from .events import EVENT_TYPES, EventPage, attach_parents
 from .topics import Topic
@@ -55,42 +58,69 @@ def _page_number(request, name):
         return 1
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its total in advance (counted together with other totals)."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
 class EventListingMixin(RoutablePageMixin):
     """Listing, month view and feeds of the events returned by ``get_events()``."""
 
-    listing_template = None
     month_template = "workgroups/event_month.html"
 
-    def get_events(self):
-        """Live, public events this page lists (overridden by each page type)."""
+    def get_events(self, request):
+        """Live, public events this page lists (defined by each page type)."""
         raise NotImplementedError
 
-    def get_filter_working_groups(self):
+    def get_filter_working_groups(self, request):
+        """Working groups offered as a filter; None where the page is one itself."""
         return None
+
+    def attach_working_groups(self, events, working_groups):
+        """Name each event's working group without a query per row."""
+        return attach_parents(events, parents=working_groups)
 
     def calendar_name(self):
         return str(self.title)
 
+    def filter_options(self, events):
+        """Years and topics that occur among the events (cached until events change)."""
+
+        def compute():
+            years = [day.year for day in events.dates("start", "year", order="DESC")]
+            topics = list(Topic.objects.filter(events__in=events).distinct())
+            return years, topics
+
+        return cached_for_listing(f"filter-options:{self.pk}", compute)
+
     # --- listing -------------------------------------------------------------------------
     @path("")
     def event_listing(self, request):
-        events = self.get_events()
-        working_groups = self.get_filter_working_groups()
+        events = self.get_events(request)
+        working_groups = self.get_filter_working_groups(request)
+        years, topics = self.filter_options(events)
         filter_form = EventFilterForm(
-            request.GET or None,
-            topics=Topic.objects.filter(events__in=events).distinct(),
-            years=[day.year for day in events.dates("start", "year", order="DESC")],
-            working_groups=working_groups,
+            request.GET or None, topics=topics, years=years, working_groups=working_groups
         )
-        filtered = filter_form.apply(events, working_groups).for_listing()
         now = timezone.now()
-        upcoming = Paginator(filtered.upcoming(now), EVENTS_PER_PAGE).get_page(
-            _page_number(request, "kommend")
+        filtered = filter_form.apply(events, working_groups).with_effective_end()
+        totals = filtered.aggregate(
+            upcoming=Count("pk", filter=Q(effective_end__gte=now)),
+            past=Count("pk", filter=Q(effective_end__lt=now)),
         )
-        archive = Paginator(filtered.past(now), EVENTS_PER_PAGE).get_page(
+        listed = filtered.for_listing(prefetch=False)
+        upcoming = CountedPaginator(
+            listed.upcoming(now), EVENTS_PER_PAGE, totals["upcoming"]
+        ).get_page(_page_number(request, "kommend"))
+        archive = CountedPaginator(listed.past(now), EVENTS_PER_PAGE, totals["past"]).get_page(
             _page_number(request, "seite")
         )
-        attach_parents([*upcoming.object_list, *archive.object_list])
+        shown = [*upcoming.object_list, *archive.object_list]
+        prefetch_related_objects(shown, "topics")
+        self.attach_working_groups(shown, working_groups)
         filter_query = urlencode(filter_form.active_filters)
         context = self.get_context(request)
         context.update(
@@ -121,7 +151,8 @@ class EventListingMixin(RoutablePageMixin):
         if not (1 <= month <= 12 and 1900 <= year <= 2999):
             raise Http404(_("Diesen Monat gibt es nicht."))
         _weeks, first_day, last_day = month_bounds(year, month)
-        events = attach_parents(self.get_events().overlapping(first_day, last_day))
+        events = list(self.get_events(request).overlapping(first_day, last_day).for_listing())
+        self.attach_working_groups(events, self.get_filter_working_groups(request))
         (prev_year, prev_month), (next_year, next_month) = adjacent_months(year, month)
         context = self.get_context(request)
         context.update(
@@ -148,7 +179,7 @@ class EventListingMixin(RoutablePageMixin):
     @path("ical/", name="ical")
     def ical(self, request):
         since = timezone.now() - CALENDAR_HISTORY
-        events = self.get_events().with_effective_end().filter(effective_end__gte=since)
+        events = self.get_events(request).with_effective_end().filter(effective_end__gte=since)
         return calendar_response(
             request,
             events.order_by("start", "pk").prefetch_related("topics"),
@@ -158,7 +189,7 @@ class EventListingMixin(RoutablePageMixin):
 
     def _feed(self, request, *, atom):
         events = (
-            self.get_events()
+            self.get_events(request)
             .order_by("-first_published_at", "-pk")
             .prefetch_related("topics")[:FEED_LENGTH]
         )
@@ -243,8 +274,13 @@ class WorkingGroupPage(EventListingMixin, BasePage):
         verbose_name = _("Arbeitskreis")
         verbose_name_plural = _("Arbeitskreise")
 
-    def get_events(self):
-        return EventPage.objects.child_of(self).live().public()
+    def get_events(self, request):
+        return EventPage.objects.child_of(self).live().exclude(private_pages_q(request))
+
+    def attach_working_groups(self, events, working_groups):
+        for event in events:
+            event.working_group = self
+        return events
 
     def calendar_name(self):
         return str(_("Termine: %(title)s") % {"title": self.title})
@@ -264,12 +300,24 @@ class EventIndexPage(EventListingMixin, BasePage):
         verbose_name = _("Terminübersicht")
         verbose_name_plural = _("Terminübersichten")
 
-    def get_events(self):
-        site_root = self.get_site().root_page
-        return EventPage.objects.descendant_of(site_root).live().public()
+    def _site_pages(self, model, request):
+        """Live, public pages of ``model`` in this page's site (below the home page)."""
+        home_path = self.path[: -self.steplen]
+        return (
+            model.objects.filter(path__startswith=home_path)
+            .live()
+            .exclude(private_pages_q(request))
+        )
 
-    def get_filter_working_groups(self):
-        return list(WorkingGroupPage.objects.live().public().order_by("title"))
+    def get_events(self, request):
+        return self._site_pages(EventPage, request)
+
+    def get_filter_working_groups(self, request):
+        cached = getattr(request, "_listing_working_groups", None)
+        if cached is None:
+            cached = list(self._site_pages(WorkingGroupPage, request).order_by("title"))
+            request._listing_working_groups = cached
+        return cached
 
     def calendar_name(self):
         return str(_("Termine der Arbeitskreise"))

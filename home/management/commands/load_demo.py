@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from home import groups
 from home.management.demo import build_events, content
 from home.models import HomePage, SiteSettings, StandardPage
+from workgroups.permissions import grant_editor_permissions
 
 DEFAULT_PASSWORD = "demo-passwort"  # noqa: S105 (demo users only; load_demo refuses DEBUG=False)
 
@@ -56,6 +57,7 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             groups.ensure_groups()
+            grant_editor_permissions()
             home = self.ensure_home_page()
             build_events.build(home)
             legal_pages = self.ensure_standard_pages(home)

@@ -1,0 +1,156 @@
+"""Finding events: working group page, the site-wide "Termine" page and the month view."""
+
+import datetime as dt
+
+import pytest
+
+from tests.factories import (
+    InfoSessionPageFactory,
+    MeetingPageFactory,
+    TopicFactory,
+    WorkingGroupPageFactory,
+    WorkshopPageFactory,
+    in_days,
+)
+from workgroups.models import BERLIN
+
+pytestmark = pytest.mark.django_db
+
+
+def _section(html, heading_id):
+    start = html.index(f'id="{heading_id}"')
+    end = html.find("</section>", start)
+    return html[start:end]
+
+
+def test_working_group_lists_upcoming_first_and_past_as_archive(client, working_group):
+    MeetingPageFactory(parent=working_group, title="Bald", start=in_days(3))
+    MeetingPageFactory(parent=working_group, title="Später", start=in_days(30))
+    MeetingPageFactory(parent=working_group, title="Vorbei", start=in_days(-30))
+    MeetingPageFactory(parent=working_group, title="Entwurf", start=in_days(5), live=False)
+
+    html = client.get(working_group.url).content.decode()
+
+    upcoming = _section(html, "kommende-termine")
+    archive = _section(html, "vergangene-termine")
+    assert upcoming.index("Bald") < upcoming.index("Später")
+    assert "Vorbei" in archive and "Vorbei" not in upcoming
+    assert "Entwurf" not in html
+    assert '<link rel="alternate" type="text/calendar"' in html
+    assert '<link rel="alternate" type="application/rss+xml"' in html
+    assert "webcal://" in html
+
+
+def test_filters_by_type_topic_and_year(client, working_group):
+    topic = TopicFactory(name="Mobiles Arbeiten", slug="mobiles-arbeiten")
+    meeting = MeetingPageFactory(
+        parent=working_group, title="Treffen 2020", start=dt.datetime(2020, 3, 12, tzinfo=BERLIN)
+    )
+    workshop = WorkshopPageFactory(
+        parent=working_group, title="Werkstatt 2021", start=dt.datetime(2021, 4, 29, tzinfo=BERLIN)
+    )
+    workshop.topics.add(topic)
+    workshop.save_revision().publish()
+    InfoSessionPageFactory(parent=working_group, title="Info kommend", start=in_days(10))
+
+    by_type = client.get(working_group.url, {"typ": "fachwerkstatt"}).content.decode()
+    by_topic = client.get(working_group.url, {"thema": "mobiles-arbeiten"}).content.decode()
+    by_year = client.get(working_group.url, {"jahr": "2020"}).content.decode()
+
+    assert "Werkstatt 2021" in by_type and meeting.title not in by_type
+    assert "Werkstatt 2021" in by_topic and "Info kommend" not in by_topic
+    assert "Treffen 2020" in by_year and "Werkstatt 2021" not in by_year
+    assert '<option value="mobiles-arbeiten" selected>' in by_topic
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"typ": "unbekannt"},
+        {"jahr": "abc"},
+        {"jahr": "99999999999999999999"},
+        {"thema": "<script>"},
+        {"seite": "-3"},
+        {"kommend": "x"},
+    ],
+)
+def test_invalid_filters_give_a_helpful_page_not_an_error(client, working_group, query):
+    MeetingPageFactory(parent=working_group, title="Treffen")
+
+    response = client.get(working_group.url, query)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Treffen" in html
+    if set(query) & {"typ", "jahr", "thema"}:
+        assert "Ein Filter passt nicht" in html
+    assert "<script>" not in html.split("<main", 1)[1]
+
+
+def test_archive_is_paginated(client, working_group):
+    for number in range(12):
+        MeetingPageFactory(
+            parent=working_group, title=f"Archiv {number:02d}", start=in_days(-number - 1)
+        )
+
+    first = client.get(working_group.url).content.decode()
+    second = client.get(working_group.url, {"seite": 2}).content.decode()
+
+    assert "Archiv 00" in first and "Archiv 11" not in first
+    assert "Seite 1 von 2" in first
+    assert "Archiv 11" in second and "Archiv 00" not in second
+
+
+def test_termine_page_lists_all_groups_and_filters_by_group(client, home_page, events_page):
+    mobility = WorkingGroupPageFactory(parent=home_page, title="Die neue Mobilität", slug="mobil")
+    cooperation = WorkingGroupPageFactory(parent=home_page, title="Kommunen", slug="kommunen")
+    MeetingPageFactory(parent=mobility, title="Radverkehr")
+    MeetingPageFactory(parent=cooperation, title="Vergabestelle")
+
+    all_events = client.get(events_page.url).content.decode()
+    only_mobility = client.get(events_page.url, {"arbeitskreis": "mobil"}).content.decode()
+
+    assert "Radverkehr" in all_events and "Vergabestelle" in all_events
+    assert "Die neue Mobilität" in all_events  # the group is named on each row
+    assert "Radverkehr" in only_mobility and "Vergabestelle" not in only_mobility
+
+
+def test_month_view_is_a_table_with_machine_readable_dates(client, working_group):
+    MeetingPageFactory(
+        parent=working_group,
+        title="Fachtag",
+        start=dt.datetime(2020, 11, 12, 10, tzinfo=BERLIN),
+        end=dt.datetime(2020, 11, 13, 16, tzinfo=BERLIN),
+    )
+
+    response = client.get(f"{working_group.url}monat/2020/11/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<table" in html and '<th scope="col"' in html
+    assert "Termine im November 2020" in html
+    assert '<time class="month-table__date" datetime="2020-11-12"' in html
+    assert html.count(">10:00</time> Fachtag") == 2  # on both days of the event
+    assert "Oktober 2020" in html and "Dezember 2020" in html
+
+
+@pytest.mark.parametrize("path", ["monat/2020/13/", "monat/2020/0/", "monat/0000/1/"])
+def test_month_view_rejects_impossible_months(client, working_group, path):
+    assert client.get(f"{working_group.url}{path}").status_code == 404
+
+
+def test_month_shortcut_redirects_to_current_month(client, working_group):
+    response = client.get(f"{working_group.url}monat/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(f"{working_group.url}monat/")
+
+
+def test_home_page_shows_next_events(client, working_group):
+    MeetingPageFactory(parent=working_group, title="Nächstes Treffen", start=in_days(2))
+    MeetingPageFactory(parent=working_group, title="Altes Treffen", start=in_days(-2))
+
+    html = client.get("/").content.decode()
+
+    assert "Nächste Termine" in html
+    assert "Nächstes Treffen" in html and "Altes Treffen" not in html

@@ -1,0 +1,70 @@
+"""Listings and feeds use the same number of SQL queries with 10 and with 500 events."""
+
+import datetime as dt
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from tests.factories import (
+    InfoSessionPageFactory,
+    MeetingPageFactory,
+    TopicFactory,
+    WorkshopPageFactory,
+    in_days,
+)
+
+pytestmark = pytest.mark.django_db
+
+FACTORIES = (MeetingPageFactory, WorkshopPageFactory, InfoSessionPageFactory)
+MAX_QUERIES_PER_PAGE = 15
+
+
+def _add_events(working_group, topics, count, offset):
+    """Events spread over past and future, every type, each with topics."""
+    base = in_days(0)
+    for number in range(offset, offset + count):
+        event = FACTORIES[number % 3](
+            parent=working_group,
+            start=base + dt.timedelta(days=(number * 37) % 120 - 60, hours=number % 5),
+        )
+        event.topics.set(topics[number % 2 :])
+
+
+def _query_counts(client, urls):
+    counts = {}
+    for url in urls:
+        client.get(url)  # warm per-process caches (content types, site)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        counts[url] = len(queries)
+    return counts
+
+
+def test_listing_queries_do_not_grow_with_the_number_of_events(client, working_group, events_page):
+    topics = [TopicFactory(slug="ozg"), TopicFactory(slug="personalpool")]
+    urls = [
+        working_group.url,
+        f"{working_group.url}?thema=ozg&typ=treffen",
+        f"{working_group.url}?seite=2",
+        events_page.url,
+        f"{events_page.url}?arbeitskreis={working_group.slug}",
+        f"{events_page.url}monat/{in_days(0):%Y/%m}/",
+        f"{working_group.url}ical/",
+        f"{working_group.url}rss/",
+        f"{events_page.url}atom/",
+        "/",
+        "/api/v2/termine/",
+    ]
+
+    _add_events(working_group, topics, 10, offset=0)
+    with_10 = _query_counts(client, urls)
+    _add_events(working_group, topics, 490, offset=10)
+    with_500 = _query_counts(client, urls)
+
+    print("queries per page:", with_500)
+    assert with_500 == with_10
+    too_many = {url: n for url, n in with_500.items() if n > MAX_QUERIES_PER_PAGE}
+    assert not too_many, too_many

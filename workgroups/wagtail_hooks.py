@@ -1,0 +1,82 @@
+"""Admin integration of the working groups: topics, an event listing, a dashboard panel."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import EventPage, Topic, attach_parents
+
+
+class UpcomingEventsPanel(Component):
+    """The next events on the admin dashboard, so editors see at once what comes up."""
+
+    name = "upcoming_events"
+    template_name = "workgroups/admin/upcoming_events_panel.html"
+    order = 90
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        events = EventPage.objects.upcoming(timezone.now()).for_listing()[:6]
+        context["events"] = attach_parents(events)
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_upcoming_events_panel(request, panels):
+    panels.append(UpcomingEventsPanel())
+
+
+class EventListingViewSet(PageListingViewSet):
+    """All events across working groups, filterable by type, status and date."""
+
+    model = EventPage
+    icon = "date"
+    menu_label = _("Veranstaltungen")
+    menu_order = 150
+    add_to_admin_menu = True
+    name = "veranstaltungen"
+    list_filter = {
+        "content_type": ["exact"],
+        "status": ["exact"],
+        "attendance_mode": ["exact"],
+        "start": ["gte", "lte"],
+    }
+    columns = [
+        *PageListingViewSet.columns,
+        DateColumn("start", label=_("Beginn"), sort_key="start"),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        Column("event_type", label=_("Art")),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_event_listing():
+    return EventListingViewSet()
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Handlungsfelder")
+    list_display = ["name", "slug"]
+    search_fields = ["name", "description"]
+    list_export = ["name", "slug", "description"]
+    ordering = ["name"]
+
+
+class WorkingGroupSnippetGroup(SnippetViewSetGroup):
+    """Reference data of the working groups; the exchange board joins this group later."""
+
+    menu_label = _("Arbeitskreise")
+    menu_icon = "group"
+    menu_order = 160
+    items = (TopicViewSet,)
+
+
+register_snippet(WorkingGroupSnippetGroup)
