@@ -23,9 +23,11 @@ def test_page_has_no_axe_violations(demo_server, page, axe_violations, name, wid
     page.goto(demo_server.url + PAGES[name])
 
     violations = axe_violations(page)
+    overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
 
     save_screenshot(page, f"{name}-{width}")
     assert violations == [], describe(violations)
+    assert not overflow, "the page scrolls sideways"
 
 
 def test_fonts_and_kern_styles_load(demo_server, page):

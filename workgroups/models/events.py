@@ -392,7 +392,8 @@ class EventPage(RoutablePageMixin, BasePage):
             bool(self.online_url) and not self.is_past and is_member(request.user)
         )
         context["material_groups"] = self.material_groups
-        context["ical_url"] = self.url + self.reverse_subpage("ical")
+        # A preview of a page not yet in the tree has no URL; there is nothing to download yet.
+        context["ical_url"] = self.url + self.reverse_subpage("ical") if self.url else None
         context["structured_data"] = self.structured_data(request)
         return context
 

@@ -211,6 +211,8 @@ class EventListingMixin(RoutablePageMixin):
     # --- links for templates -------------------------------------------------------------
     def feed_links(self, request=None):
         base = self.get_full_url(request)
+        if base is None:  # a preview of a page not yet in the tree
+            return {}
         ical = base + self.reverse_subpage("ical")
         return {
             "ical": ical,

@@ -1,0 +1,171 @@
+"""Editors publish events in the Wagtail admin."""
+
+import datetime as dt
+
+from django.urls import reverse
+
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+import pytest
+
+from tests.factories import (
+    HomePageFactory,
+    MeetingPageFactory,
+    UserFactory,
+    WorkingGroupPageFactory,
+    in_days,
+)
+from workgroups.models import (
+    EventPage,
+    InfoSessionPage,
+    MeetingPage,
+    WorkingGroupPage,
+    WorkshopPage,
+)
+
+
+def _event_form(**overrides):
+    start = in_days(20)
+    data = {
+        "title": "Arbeitskreistreffen Vergabe",
+        "slug": "treffen-vergabe",
+        "intro": "Worum es geht.",
+        "start": start.strftime("%Y-%m-%d %H:%M"),
+        "end": (start + dt.timedelta(hours=2)).strftime("%Y-%m-%d %H:%M"),
+        "status": "scheduled",
+        "attendance_mode": "in_person",
+        "venue_name": "Rathaus",
+        "city": "Paderborn",
+        "is_free": "on",
+        "body": streamfield([]),
+        "materials": inline_formset([]),
+    }
+    data.update(overrides)
+    return data
+
+
+class EditorPublishesEventsTest(WagtailPageTestCase):
+    def setUp(self):
+        home = HomePageFactory(parent=Page.get_first_root_node())
+        self.group = WorkingGroupPageFactory(parent=home)
+        self.client.force_login(UserFactory(username="redakteurin", groups=["Redaktion"]))
+
+    def test_event_types_live_under_working_groups_only(self):
+        for model in (MeetingPage, WorkshopPage, InfoSessionPage):
+            self.assertCanCreateAt(WorkingGroupPage, model)
+        self.assertCanNotCreateAt(Page, MeetingPage)
+        assert not EventPage.is_creatable
+
+    def test_editor_creates_a_meeting(self):
+        self.assertCanCreate(
+            self.group,
+            MeetingPage,
+            nested_form_data(
+                _event_form(meeting_kind="meeting", outcomes=rich_text("<p>Ergebnis</p>"))
+            ),
+        )
+        meeting = MeetingPage.objects.get(slug="treffen-vergabe")
+        assert meeting.city == "Paderborn"
+
+    def test_editor_creates_a_workshop_with_speakers(self):
+        self.assertCanCreate(
+            self.group,
+            WorkshopPage,
+            nested_form_data(
+                _event_form(
+                    slug="werkstatt",
+                    moderation="Geschäftsstelle",
+                    speakers=inline_formset(
+                        [{"name": "Jürgen Meier", "organisation": "Stadt Paderborn"}]
+                    ),
+                )
+            ),
+        )
+        assert WorkshopPage.objects.get(slug="werkstatt").speakers.get().name == "Jürgen Meier"
+
+    def test_editor_creates_an_info_session_with_questions(self):
+        self.assertCanCreate(
+            self.group,
+            InfoSessionPage,
+            nested_form_data(
+                _event_form(
+                    slug="info",
+                    questions=streamfield([("question", "Was ist mobile Arbeit?")]),
+                    programme=streamfield([]),
+                )
+            ),
+        )
+
+    def test_end_before_start_is_refused_with_a_clear_message(self):
+        start = in_days(20)
+        response = self.client.post(
+            reverse("wagtailadmin_pages:add", args=("workgroups", "meetingpage", self.group.pk)),
+            nested_form_data(
+                _event_form(
+                    meeting_kind="meeting",
+                    end=(start - dt.timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"),
+                )
+            ),
+        )
+
+        assert response.status_code == 200
+        assert "Das Ende liegt vor dem Beginn" in response.content.decode()
+        assert not MeetingPage.objects.filter(slug="treffen-vergabe").exists()
+
+    def test_online_event_without_link_is_refused(self):
+        response = self.client.post(
+            reverse("wagtailadmin_pages:add", args=("workgroups", "meetingpage", self.group.pk)),
+            nested_form_data(_event_form(meeting_kind="meeting", attendance_mode="online")),
+        )
+
+        assert "Link zur Teilnahme" in response.content.decode()
+        assert not MeetingPage.objects.filter(slug="treffen-vergabe").exists()
+
+    def test_preview_shows_the_event(self):
+        meeting = MeetingPageFactory(parent=self.group, title="Vorschau-Treffen")
+        self.assertPageIsPreviewable(
+            meeting,
+            post_data=nested_form_data(
+                _event_form(title="Vorschau-Treffen", slug=meeting.slug, meeting_kind="meeting")
+            ),
+        )
+
+
+@pytest.mark.django_db
+def test_dashboard_shows_next_events(client, working_group, editor):
+    MeetingPageFactory(parent=working_group, title="Kommendes Treffen", start=in_days(3))
+    MeetingPageFactory(parent=working_group, title="Vergangenes Treffen", start=in_days(-3))
+    client.force_login(editor)
+
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert "Nächste Veranstaltungen" in html
+    assert "Kommendes Treffen" in html and "Vergangenes Treffen" not in html
+
+
+@pytest.mark.django_db
+def test_event_listing_in_admin_filters_by_status(client, working_group, editor):
+    MeetingPageFactory(parent=working_group, title="Findet statt")
+    MeetingPageFactory(parent=working_group, title="Fällt aus", status="cancelled")
+    client.force_login(editor)
+
+    everything = client.get("/admin/veranstaltungen/").content.decode()
+    cancelled = client.get("/admin/veranstaltungen/", {"status": "cancelled"}).content.decode()
+
+    assert "Findet statt" in everything and "Fällt aus" in everything
+    assert "Fällt aus" in cancelled and "Findet statt" not in cancelled
+
+
+@pytest.mark.django_db
+def test_editors_manage_topics(client, editor):
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("wagtailsnippets_workgroups_topic:add"),
+        {"name": "Bauhof", "slug": "bauhof", "description": ""},
+    )
+
+    assert response.status_code == 302
+    assert client.get(reverse("wagtailsnippets_workgroups_topic:list")).status_code == 200
