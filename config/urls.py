@@ -12,7 +12,6 @@ from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.accounts import MemberLoginView, MemberLogoutView
@@ -21,7 +20,7 @@ from workgroups.api import api_router
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
-    path("dokumente/", include(wagtaildocs_urls)),
+    path("dokumente/", include("documents.urls")),
     path("anmelden/", MemberLoginView.as_view(), name="login"),
     path("abmelden/", MemberLogoutView.as_view(), name="logout"),
     path("suche/", home_views.search, name="search"),

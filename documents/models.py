@@ -8,9 +8,11 @@ extracted text, thumbnail) and content validation build on this class.
 from django.db import models
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.search import index
 
 
 class DocumentKind(models.TextChoices):
@@ -46,7 +48,13 @@ def format_file_size(size_in_bytes):
 
 
 class CustomDocument(AbstractDocument):
-    """A downloadable file (mostly PDF) with the kind of material it is."""
+    """A downloadable file (mostly PDF) with the kind of material it is and what it contains.
+
+    Page count, text and thumbnail are filled in by a background task after each upload or
+    replacement of the file (``documents.tasks.extract_document_metadata``), so saving never
+    waits for a long PDF. The text is searchable; the thumbnail lives beside the documents
+    and is served with the same permission check as the file itself.
+    """
 
     kind = models.CharField(
         _("Art"),
@@ -55,12 +63,33 @@ class CustomDocument(AbstractDocument):
         default=DocumentKind.OTHER,
         help_text=_("Wofür die Datei steht, z. B. Programm oder Protokoll einer Veranstaltung."),
     )
+    page_count = models.PositiveIntegerField(_("Seitenzahl"), null=True, blank=True, editable=False)
+    extracted_text = models.TextField(_("Enthaltener Text"), blank=True, editable=False)
+    thumbnail = models.FileField(
+        _("Vorschaubild"), upload_to="documents/thumbnails", blank=True, editable=False
+    )
 
     admin_form_fields = (*Document.admin_form_fields, "kind")
+    search_fields = [*AbstractDocument.search_fields, index.SearchField("extracted_text")]
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("Dokument")
         verbose_name_plural = _("Dokumente")
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_file_name = instance.__dict__.get("file")
+        return instance
+
+    def save(self, *args, **kwargs):
+        file_changed = self.file.name != getattr(self, "_stored_file_name", None)
+        super().save(*args, **kwargs)
+        self._stored_file_name = self.file.name
+        if file_changed and self.file:
+            from .tasks import extract_document_metadata
+
+            extract_document_metadata.enqueue(self.pk)
 
     @property
     def file_type_label(self):
@@ -72,9 +101,18 @@ class CustomDocument(AbstractDocument):
         return format_file_size(self.get_file_size())
 
     @property
+    def page_count_label(self):
+        if not self.page_count:
+            return ""
+        return ngettext("%(count)d Seite", "%(count)d Seiten", self.page_count) % {
+            "count": self.page_count
+        }
+
+    @property
     def link_details(self):
-        """The part of a link text after the title: "PDF, 1,2 MB"."""
-        return ", ".join(part for part in (self.file_type_label, self.file_size_label) if part)
+        """The part of a link text after the title: "PDF, 1,2 MB, 14 Seiten"."""
+        parts = (self.file_type_label, self.file_size_label, self.page_count_label)
+        return ", ".join(part for part in parts if part)
 
 
 def restricted_collection_ids():

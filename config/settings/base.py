@@ -155,7 +155,16 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.CustomDocument"
 # Documents are only ever served through Wagtail's view, which checks collection privacy.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_EXTENSIONS = ["pdf"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.CustomDocumentForm"
+# Allowed upload types; each is checked by content (documents/validation.py).
+WAGTAILDOCS_EXTENSIONS = [
+    ext.strip()
+    for ext in os.environ.get("DOCUMENT_EXTENSIONS", "pdf,docx,xlsx,pptx,odt,ods,csv,txt").split(
+        ","
+    )
+    if ext.strip()
+]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
