@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wagtail.documents.models import AbstractDocument, Document
-from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.search import index
 
 
@@ -113,20 +112,3 @@ class CustomDocument(AbstractDocument):
         """The part of a link text after the title: "PDF, 1,2 MB, 14 Seiten"."""
         parts = (self.file_type_label, self.file_size_label, self.page_count_label)
         return ", ".join(part for part in parts if part)
-
-
-def restricted_collection_ids():
-    """Ids of collections with a view restriction, or inside one (one query).
-
-    Documents in them are for members only: they may be named on event pages, but never
-    appear in a visitor's structured data, feeds, search or API.
-    """
-    restricted_paths = list(
-        CollectionViewRestriction.objects.values_list("collection__path", flat=True)
-    )
-    if not restricted_paths:
-        return set()
-    query = models.Q()
-    for path in restricted_paths:
-        query |= models.Q(path__startswith=path)
-    return set(Collection.objects.filter(query).values_list("pk", flat=True))

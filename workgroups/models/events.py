@@ -31,7 +31,8 @@ from wagtail.search import index
 
 from rest_framework import serializers
 
-from documents.models import DocumentKind, restricted_collection_ids
+from documents.access import is_restricted, viewer_may_download
+from documents.models import DocumentKind
 from home.blocks import BaseStreamBlock
 from home.members import is_member
 from home.models import BasePage, SiteSettings
@@ -392,6 +393,7 @@ class EventPage(RoutablePageMixin, BasePage):
             bool(self.online_url) and not self.is_past and is_member(request.user)
         )
         context["material_groups"] = self.material_groups
+        self.mark_downloads(request)
         # A preview of a page not yet in the tree has no URL; there is nothing to download yet.
         context["ical_url"] = self.url + self.reverse_subpage("ical") if self.url else None
         context["structured_data"] = self.structured_data(request)
@@ -446,12 +448,11 @@ class EventPage(RoutablePageMixin, BasePage):
             if root is not None:
                 organizer["url"] = root.get_full_url(request)
             data["organizer"] = organizer
-        restricted = restricted_collection_ids()
         documents = [
             material.document
             for _kind, materials in self.material_groups
             for material in materials
-            if material.document.collection_id not in restricted
+            if not is_restricted(material.document, request)
         ]
         if documents:
             data["subjectOf"] = [
@@ -466,6 +467,24 @@ class EventPage(RoutablePageMixin, BasePage):
                 for document in documents
             ]
         return data
+
+    def mark_downloads(self, request):
+        """Tell templates, per material and presentation, whether this viewer may download it.
+
+        Members-only documents stay listed for everyone, so visitors know a protocol exists;
+        they just get a login hint instead of the link.
+        """
+        speakers = list(self.speakers.select_related("presentation"))
+        items = [
+            *(material for _kind, group in self.material_groups for material in group),
+            *speakers,
+        ]
+        for item in items:
+            document = getattr(item, "document", None) or getattr(item, "presentation", None)
+            if document is not None:
+                item.is_members_only = is_restricted(document, request)
+                item.may_download = viewer_may_download(document, request)
+        self.speakers_with_downloads = speakers
 
     @path("ical/", name="ical")
     def ical(self, request):

@@ -2,13 +2,15 @@
 
 import datetime as dt
 
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
-from wagtail.models import Collection
+from wagtail.models import Collection, CollectionViewRestriction
 
+from home.members import MEMBER_GROUPS
 from workgroups.models import (
     BERLIN,
     EventIndexPage,
@@ -33,9 +35,26 @@ def ensure_topics():
     return {topic.slug: topic for topic in Topic.objects.all()}
 
 
+def ensure_members_collection():
+    """The collection for protocols: downloadable by members and the editorial team only."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=data.MEMBERS_COLLECTION).first()
+    if collection is None:
+        collection = root.add_child(name=data.MEMBERS_COLLECTION)
+    if not CollectionViewRestriction.objects.filter(collection=collection).exists():
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        restriction.groups.set(Group.objects.filter(name__in=MEMBER_GROUPS))
+    return collection
+
+
 def ensure_document(title, kind, paragraphs, collection):
     document_model = get_document_model()
     document = document_model.objects.filter(title=title).first()
+    if document is not None and document.collection_id != collection.pk:
+        document.collection = collection
+        document.save(update_fields=["collection"])
     if document is None:
         document = document_model(title=title, kind=kind, collection=collection)
         pdf = make_pdf(title, paragraphs)
@@ -93,13 +112,20 @@ def _event_instance(fields, start, end, all_day):
     return model(**values)
 
 
-def ensure_event(group, fields, start, end, all_day, topics, collection):
-    if group.get_children().filter(slug=fields["slug"]).exists():
+def ensure_event(group, fields, start, end, all_day, topics, collection, members_collection):
+    existing = group.get_children().filter(slug=fields["slug"]).first()
+    if existing is not None:
+        # Keep the demo's protocols members-only, also in databases built before that rule.
+        for title, kind, paragraphs in fields.get("documents", []):
+            if kind == "protocol":
+                ensure_document(title, kind, paragraphs, members_collection)
         return None
     event = _event_instance(fields, start, end, all_day)
     event.topics.set([topics[slug] for slug in fields["topics"]])
     documents = {
-        title: ensure_document(title, kind, paragraphs, collection)
+        title: ensure_document(
+            title, kind, paragraphs, members_collection if kind == "protocol" else collection
+        )
         for title, kind, paragraphs in fields.get("documents", [])
     }
     event.materials = [EventMaterial(document=document) for document in documents.values()]
@@ -145,6 +171,7 @@ def build(home):
     """Create what is missing; existing pages, topics and documents are left alone."""
     topics = ensure_topics()
     collection = Collection.get_first_root_node()
+    members_collection = ensure_members_collection()
     seed_group = ensure_working_group(home, data.SEED_GROUP, topics)
     groups = {seed_group.slug: seed_group}
     for fields in data.OTHER_GROUPS:
@@ -154,13 +181,22 @@ def build(home):
         day = dt.date(*fields["date"])
         start = dt.datetime.combine(day, dt.time.min, tzinfo=BERLIN)
         end = dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=BERLIN)
-        ensure_event(seed_group, fields, start, end, True, topics, collection)
+        ensure_event(seed_group, fields, start, end, True, topics, collection, members_collection)
     for days, hour, minutes, fields in data.UPCOMING_EVENTS:
         start, end = _upcoming_times(days, hour, minutes)
-        ensure_event(seed_group, fields, start, end, False, topics, collection)
+        ensure_event(seed_group, fields, start, end, False, topics, collection, members_collection)
     days, hour, minutes, fields = data.MOBILITY_EVENT
     start, end = _upcoming_times(days, hour, minutes)
-    ensure_event(groups["die-neue-mobilitaet"], fields, start, end, False, topics, collection)
+    ensure_event(
+        groups["die-neue-mobilitaet"],
+        fields,
+        start,
+        end,
+        False,
+        topics,
+        collection,
+        members_collection,
+    )
     ensure_events_index(home)
     link_home_cards(home, groups)
     return groups

@@ -5,6 +5,8 @@ page; times and venues the page does not state are left out rather than made up 
 all-day entries). Upcoming events are dated relative to today so the site never looks stale.
 """
 
+MEMBERS_COLLECTION = "Protokolle (nur für Mitglieder)"
+
 TOPICS = [
     ("Mobiles Arbeiten", "mobiles-arbeiten"),
     (

@@ -1,0 +1,120 @@
+"""Members-only documents: named for everyone, downloadable by members, never leaked."""
+
+import json
+import re
+
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction
+
+import pytest
+
+from home.management.demo.pdf import make_pdf
+from tests.factories import MeetingPageFactory, UserFactory
+from workgroups.models import EventMaterial
+
+pytestmark = pytest.mark.django_db
+
+
+def _document(title, kind, collection):
+    document = get_document_model()(title=title, kind=kind, collection=collection)
+    document.file.save(
+        f"{kind}.pdf", ContentFile(make_pdf(title, ["Verwaltungskooperationsregister"])), False
+    )
+    document.save()
+    return document
+
+
+@pytest.fixture
+def members_collection(db):
+    collection = Collection.get_first_root_node().add_child(name="Nur Mitglieder")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.set(Group.objects.filter(name__in=["Mitglieder", "Redaktion"]))
+    return collection
+
+
+@pytest.fixture
+def meeting(working_group, members_collection):
+    event = MeetingPageFactory(parent=working_group, title="Arbeitskreistreffen vom 12.03.2020")
+    protocol = _document("Protokoll", "protocol", members_collection)
+    programme = _document("Programm", "programme", Collection.get_first_root_node())
+    EventMaterial.objects.create(page=event, document=protocol)
+    EventMaterial.objects.create(page=event, document=programme)
+    event.protocol, event.programme = protocol, programme
+    return event
+
+
+def test_visitor_sees_the_protocol_exists_with_a_login_hint(client, meeting):
+    html = client.get(meeting.url).content.decode()
+
+    assert "Protokoll" in html
+    assert "Nur für Mitglieder" in html
+    assert f'href="/anmelden/?next={meeting.protocol.url}"' in html
+    assert f'href="{meeting.protocol.url}"' not in html
+    assert f'href="{meeting.programme.url}"' in html  # public material stays a link
+
+
+def test_member_gets_the_download_link(client, meeting, member):
+    client.force_login(member)
+
+    html = client.get(meeting.url).content.decode()
+
+    assert f'href="{meeting.protocol.url}"' in html
+    assert "nur für Mitglieder" in html
+
+
+def test_visitor_download_goes_to_login_and_back(client, meeting):
+    response = client.get(meeting.protocol.url)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/anmelden/?next={meeting.protocol.url}"
+
+
+def test_member_downloads_with_private_cache_control(client, meeting, member):
+    client.force_login(member)
+
+    response = client.get(meeting.protocol.url)
+
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert "private" in response["Cache-Control"]
+    public = client.get(meeting.programme.url)
+    assert "public" in public["Cache-Control"]
+
+
+def test_user_outside_the_member_groups_is_refused(client, meeting):
+    client.force_login(UserFactory(username="fremd"))
+
+    response = client.get(meeting.protocol.url)
+
+    assert response.status_code in (302, 403)
+
+
+def test_guessed_media_url_of_a_private_document_gets_no_file(client, meeting):
+    response = client.get(f"/media/{meeting.protocol.file.name}")
+
+    assert response.status_code == 404
+
+
+def test_thumbnail_follows_the_same_rules(client, meeting, member):
+    url = f"/dokumente/vorschau/{meeting.protocol.pk}/"
+
+    assert client.get(url).status_code == 404
+    client.force_login(member)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert "private" in response["Cache-Control"]
+
+
+def test_json_ld_names_public_documents_only(client, meeting):
+    html = client.get(meeting.url).content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    )
+
+    assert [doc["name"] for doc in data["subjectOf"]] == ["Programm"]
