@@ -13,20 +13,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 
-from home import views as home_views
-from home.accounts import MemberLoginView, MemberLogoutView
 from workgroups.api import api_router
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include("documents.urls")),
-    path("anmelden/", MemberLoginView.as_view(), name="login"),
-    path("abmelden/", MemberLogoutView.as_view(), name="logout"),
-    path("suche/", home_views.search, name="search"),
-    path("healthz/", home_views.healthz, name="healthz"),
     path("api/v2/", api_router.urls),
-    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("", include("home.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -5,7 +5,8 @@ Wagtail's private pages and the members-only documents send visitors here
 """
 
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -37,3 +38,47 @@ class MemberLoginView(auth_views.LoginView):
 
 class MemberLogoutView(auth_views.LogoutView):
     """Logout by POST only (Django's rule), then back to the home page."""
+
+
+class MemberPasswordResetForm(PasswordResetForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("Dienstliche E-Mail-Adresse")
+
+
+class MemberPasswordResetView(auth_views.PasswordResetView):
+    """Step 1: ask for the e-mail address. The answer is the same whether or not it exists,
+    so nobody learns which addresses have an account."""
+
+    template_name = "home/password_reset_form.html"
+    email_template_name = "home/email/password_reset_email.txt"
+    subject_template_name = "home/email/password_reset_subject.txt"
+    form_class = MemberPasswordResetForm
+    success_url = reverse_lazy("password_reset_done")
+    extra_context = {"page_title": _("Passwort vergessen")}
+
+
+class MemberPasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "home/password_reset_done.html"
+    extra_context = {"page_title": _("E-Mail ist unterwegs")}
+
+
+class MemberSetPasswordForm(SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("Neues Passwort")
+        self.fields["new_password2"].label = _("Neues Passwort wiederholen")
+
+
+class MemberPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Step 2: the link from the e-mail; an expired or used link says so plainly."""
+
+    template_name = "home/password_reset_confirm.html"
+    form_class = MemberSetPasswordForm
+    success_url = reverse_lazy("password_reset_complete")
+    extra_context = {"page_title": _("Neues Passwort festlegen")}
+
+
+class MemberPasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "home/password_reset_complete.html"
+    extra_context = {"page_title": _("Passwort geändert")}

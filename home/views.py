@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Page, Site
+from .search import search_site
 
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -18,15 +18,11 @@ SEARCH_QUERY_MAX_LENGTH = 200
 
 @require_GET
 def search(request):
-    """Full-text search over the live, public pages of the current site."""
+    """Full-text search over pages and documents; each viewer sees only what they may open."""
     query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
     results_page = None
     if query:
-        site = Site.find_for_request(request)
-        pages = Page.objects.live().public().specific()
-        if site is not None:
-            pages = pages.in_site(site)
-        paginator = Paginator(pages.search(query), SEARCH_RESULTS_PER_PAGE)
+        paginator = Paginator(search_site(request, query), SEARCH_RESULTS_PER_PAGE)
         try:
             results_page = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:

@@ -67,3 +67,41 @@ def test_logout_needs_post_and_ends_the_session(client, home_page, member):
 
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_password_reset_by_email_end_to_end(client, home_page, member, mailoutbox):
+    member.email = "kommune@example.org"
+    member.save()
+
+    assert "Passwort vergessen?" in client.get("/anmelden/").content.decode()
+    response = client.post("/passwort/vergessen/", {"email": "kommune@example.org"})
+    assert response.status_code == 302 and response["Location"] == "/passwort/gesendet/"
+
+    (mail,) = mailoutbox
+    assert mail.subject == "Neues Passwort für die Arbeitskreise"
+    assert "Ihr Benutzername: kommune" in mail.body
+    link = next(line for line in mail.body.splitlines() if "/passwort/neu/" in line)
+    path = link.split("testserver", 1)[1]
+
+    form_page = client.get(path, follow=True)
+    assert "Neues Passwort festlegen" in form_page.content.decode()
+    set_url = form_page.redirect_chain[-1][0]
+    mismatch = client.post(
+        set_url, {"new_password1": "Kooperation-2026", "new_password2": "anders"}
+    )
+    assert mismatch.status_code == 200
+    done = client.post(
+        set_url, {"new_password1": "Kooperation-2026", "new_password2": "Kooperation-2026"}
+    )
+    assert done.status_code == 302
+
+    client.logout()
+    assert client.login(username="kommune", password="Kooperation-2026")
+    assert "ist nicht mehr gültig" in client.get(path, follow=True).content.decode()
+
+
+def test_password_reset_for_unknown_address_reveals_nothing(client, home_page, mailoutbox):
+    response = client.post("/passwort/vergessen/", {"email": "niemand@example.org"})
+
+    assert response.status_code == 302
+    assert mailoutbox == []

@@ -1,0 +1,117 @@
+"""Search finds words inside PDFs, says where a hit lives, and respects who is asking."""
+
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.search.backends import get_search_backend
+
+import pytest
+
+from home.management.demo.pdf import make_pdf
+from tests.factories import MeetingPageFactory, StandardPageFactory
+from workgroups.models import EventMaterial
+
+pytestmark = pytest.mark.django_db
+
+
+def _document(title, kind, collection, text):
+    document = get_document_model()(title=title, kind=kind, collection=collection)
+    document.file.save(f"{kind}.pdf", ContentFile(make_pdf(title, [text])), False)
+    document.save()
+    return document
+
+
+@pytest.fixture
+def library(working_group):
+    root = Collection.get_first_root_node()
+    members = root.add_child(name="Nur Mitglieder")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=members, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.set(Group.objects.filter(name="Mitglieder"))
+    meeting = MeetingPageFactory(parent=working_group, title="Arbeitskreistreffen vom 12.03.2020")
+    protocol = _document(
+        "Protokoll", "protocol", members, "Vertraulich: Verwaltungskooperationsregister"
+    )
+    programme = _document("Programm", "programme", root, "Ablauf mit Bürgerbürokooperation")
+    EventMaterial.objects.create(page=meeting, document=protocol)
+    EventMaterial.objects.create(page=meeting, document=programme)
+    meeting.save_revision().publish()  # updates the reference index
+    return meeting
+
+
+def _results(client, query):
+    html = client.get("/suche/", {"q": query}).content.decode()
+    return html[html.index('role="status"') :]
+
+
+def test_word_inside_a_public_pdf_is_found_with_place_and_highlight(client, library):
+    results = _results(client, "Bürgerbürokooperation")
+
+    assert "Programm" in results
+    assert "in: Programm – Arbeitskreistreffen vom 12.03.2020" in results
+    assert "<mark>Bürgerbürokooperation</mark>" in results
+    assert "Dokument (PDF" in results
+
+
+def test_members_only_pdf_is_found_by_members_not_by_visitors(client, library, member, editor):
+    assert "Protokoll" not in _results(client, "Verwaltungskooperationsregister")
+    assert "0 Treffer" in _results(client, "Verwaltungskooperationsregister")
+
+    client.force_login(member)
+    results = _results(client, "Verwaltungskooperationsregister")
+    assert "in: Protokoll – Arbeitskreistreffen vom 12.03.2020" in results
+
+    client.force_login(editor)  # Redaktion is not in this collection's groups
+    assert "Protokoll" not in _results(client, "Verwaltungskooperationsregister")
+
+
+def test_restricted_and_draft_pages_stay_out_of_results(client, home_page, member):
+    StandardPageFactory(parent=home_page, title="Abwasserverband Entwurf", live=False)
+    restricted = StandardPageFactory(parent=home_page, title="Abwasserverband intern")
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+
+    anonymous = _results(client, "Abwasserverband")
+    client.force_login(member)
+    as_member = _results(client, "Abwasserverband")
+
+    assert "Entwurf" not in anonymous and "intern" not in anonymous
+    assert "Entwurf" not in as_member
+
+
+def test_snippet_escapes_html_from_documents(client, working_group):
+    _document(
+        "Notiz", "other", Collection.get_first_root_node(), "<script>alert(1)</script> Kläranlage"
+    )
+
+    results = _results(client, "Kläranlage")
+
+    assert "<script>alert(1)</script>" not in results
+    assert "&lt;script&gt;" in results
+
+
+@pytest.mark.parametrize("count", [10, 1000])
+def test_search_query_count_is_constant(
+    client, working_group, django_assert_max_num_queries, count
+):
+    root = Collection.get_first_root_node()
+    model = get_document_model()
+    model.objects.bulk_create(
+        model(
+            title=f"Bauhof Bericht {number}",
+            file=f"documents/bericht-{number}.pdf",
+            collection=root,
+            extracted_text="Bauhof Kooperation",
+        )
+        for number in range(count)
+    )
+    backend = get_search_backend()
+    backend.add_bulk(model, model.objects.all())
+
+    with django_assert_max_num_queries(15):
+        response = client.get("/suche/", {"q": "Bauhof"})
+
+    assert response.status_code == 200
+    assert "Bauhof Bericht" in response.content.decode()
