@@ -5,6 +5,7 @@ document model later breaks foreign keys (see DESIGN.md). Further metadata (page
 extracted text, thumbnail) and content validation build on this class.
 """
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,11 @@ from django.utils.translation import ngettext
 
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.search import index
+
+from home.models import BasePage
+
+from .access import members_only_collection_ids
+from .places import document_places
 
 
 class DocumentKind(models.TextChoices):
@@ -112,3 +118,34 @@ class CustomDocument(AbstractDocument):
         """The part of a link text after the title: "PDF, 1,2 MB, 14 Seiten"."""
         parts = (self.file_type_label, self.file_size_label, self.page_count_label)
         return ", ".join(part for part in parts if part)
+
+
+class MembersAreaPage(BasePage):
+    """The members' home: every members-only document this member may download.
+
+    The page itself is meant to be restricted to the member groups (privacy settings in the
+    admin; ``load_demo`` does it), so visitors are sent to the login.
+    """
+
+    template = "documents/members_area_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.StandardPage"]
+    max_count = 1
+
+    DOCUMENTS_PER_PAGE = 20
+
+    class Meta:
+        verbose_name = _("Mitgliederbereich")
+        verbose_name_plural = _("Mitgliederbereiche")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        documents = CustomDocument.objects.filter(
+            collection_id__in=members_only_collection_ids(request)
+        ).order_by("-created_at", "-pk")
+        page = Paginator(documents, self.DOCUMENTS_PER_PAGE).get_page(request.GET.get("seite"))
+        places = document_places(page.object_list, request)
+        for document in page.object_list:
+            document.place = places.get(document.pk)
+        context["documents"] = page
+        return context

@@ -3,53 +3,12 @@
 from django.utils.translation import gettext as _
 
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Page, ReferenceIndex
 
-from home.privacy import private_pages_q
 from home.search import MAX_HITS_PER_SOURCE, SearchHit, highlight
 
-from .access import viewer_may_download
+from .access import visible_collection_ids
 from .models import DocumentKind
-
-
-def visible_collection_ids(request):
-    """Collections whose documents this viewer may download (restrictions read once)."""
-    return [
-        collection.pk
-        for collection in Collection.objects.all()
-        if viewer_may_download(_Probe(collection.pk), request)
-    ]
-
-
-class _Probe:
-    """Stands in for a document of a collection when asking the access rules."""
-
-    def __init__(self, collection_id):
-        self.collection_id = collection_id
-
-
-def _places(documents, request):
-    """For each document, the live public page that offers it (one query each way)."""
-    document_model = get_document_model()
-    references = ReferenceIndex.objects.filter(
-        to_content_type=ReferenceIndex._get_base_content_type(document_model),
-        to_object_id__in=[str(document.pk) for document in documents],
-        base_content_type=ReferenceIndex._get_base_content_type(Page),
-    ).values_list("to_object_id", "object_id")
-    page_ids = {int(object_id) for _to, object_id in references}
-    pages = {
-        page.pk: page
-        for page in Page.objects.live()
-        .exclude(private_pages_q(request))
-        .filter(pk__in=page_ids)
-        .only("title")
-    }
-    places = {}
-    for to_object_id, object_id in references:
-        page = pages.get(int(object_id))
-        if page is not None:
-            places.setdefault(int(to_object_id), page)
-    return places
+from .places import document_places
 
 
 def document_hits(request, query):
@@ -58,7 +17,7 @@ def document_hits(request, query):
         .objects.filter(collection_id__in=visible_collection_ids(request))
         .search(query)[:MAX_HITS_PER_SOURCE]
     )
-    places = _places(documents, request)
+    places = document_places(documents, request)
     hits = []
     for document in documents:
         kind = DocumentKind(document.kind).label

@@ -4,6 +4,8 @@ Members are the staff of member municipalities (group Mitglieder); the editorial
 what members see.
 """
 
+from django.db.models import prefetch_related_objects
+
 from home.groups import EDITORS, MEMBERS, MODERATORS
 
 MEMBER_GROUPS = (MEMBERS, EDITORS, MODERATORS)
@@ -15,8 +17,13 @@ def is_member(user):
         return False
     if user.is_superuser:
         return True
-    cached = getattr(user, "_is_member_cache", None)
-    if cached is None:
-        cached = user.groups.filter(name__in=MEMBER_GROUPS).exists()
-        user._is_member_cache = cached
-    return cached
+    return bool(group_names(user) & set(MEMBER_GROUPS))
+
+
+def group_names(user):
+    """The user's group names, read once; later ``user.groups.all()`` calls reuse the read
+    (Wagtail's view restrictions ask for them on every check)."""
+    if not user.is_authenticated:
+        return set()
+    prefetch_related_objects([user], "groups")
+    return {group.name for group in user.groups.all()}

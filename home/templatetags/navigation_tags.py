@@ -5,6 +5,7 @@ from django import template
 
 from wagtail.models import Site
 
+from home.members import is_member
 from home.models import SiteSettings
 from home.privacy import private_pages_q
 
@@ -26,7 +27,10 @@ def main_menu(context):
     items = []
     if root is not None:
         current_path = current.path if current is not None else ""
-        children = root.get_children().live().in_menu().exclude(private_pages_q(request))
+        children = root.get_children().live().in_menu()
+        if not is_member(getattr(request, "user", None)):
+            # Members see their area in the menu; everyone else sees public pages only.
+            children = children.exclude(private_pages_q(request))
         for page in children.only("title", "url_path", "path"):
             items.append(
                 {

@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from documents.models import MembersAreaPage
 from home.members import MEMBER_GROUPS
 from workgroups.models import (
     BERLIN,
@@ -167,6 +168,30 @@ def ensure_events_index(home):
     return index
 
 
+def ensure_members_area(home):
+    """The Mitgliederbereich, visible to the member groups only."""
+    area = MembersAreaPage.objects.child_of(home).first()
+    if area is None:
+        area = home.add_child(
+            instance=MembersAreaPage(
+                title="Mitgliederbereich",
+                slug="mitgliederbereich",
+                intro=(
+                    "Protokolle und weitere Unterlagen der Arbeitskreise, die nur für die "
+                    "Mitgliedskommunen bestimmt sind."
+                ),
+                show_in_menus=True,
+            )
+        )
+        _publish(area)
+    if not PageViewRestriction.objects.filter(page=area).exists():
+        restriction = PageViewRestriction.objects.create(
+            page=area, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.set(Group.objects.filter(name__in=MEMBER_GROUPS))
+    return area
+
+
 def build(home):
     """Create what is missing; existing pages, topics and documents are left alone."""
     topics = ensure_topics()
@@ -198,6 +223,7 @@ def build(home):
         members_collection,
     )
     ensure_events_index(home)
+    ensure_members_area(home)
     link_home_cards(home, groups)
     return groups
 

@@ -1,0 +1,97 @@
+"""The Mitgliederbereich lists members' material, for members only."""
+
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+import pytest
+
+from documents.models import MembersAreaPage
+from home.management.demo.pdf import make_pdf
+from tests.factories import MeetingPageFactory
+from workgroups.models import EventMaterial
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def members_collection(db):
+    collection = Collection.get_first_root_node().add_child(name="Nur Mitglieder")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.set(Group.objects.filter(name="Mitglieder"))
+    return collection
+
+
+@pytest.fixture
+def area(home_page):
+    page = home_page.add_child(
+        instance=MembersAreaPage(title="Mitgliederbereich", slug="mitglieder", show_in_menus=True)
+    )
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set(Group.objects.filter(name="Mitglieder"))
+    return page
+
+
+def _documents(collection, count, prefix="Protokoll"):
+    model = get_document_model()
+    documents = []
+    for number in range(count):
+        document = model(title=f"{prefix} {number}", kind="protocol", collection=collection)
+        document.file.save(f"p{number}.pdf", ContentFile(make_pdf("P", ["Text"])), False)
+        document.save()
+        documents.append(document)
+    return documents
+
+
+def test_visitors_are_sent_to_login_and_do_not_see_it_in_the_menu(client, area):
+    response = client.get(area.url)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/anmelden/")
+    assert "Mitgliederbereich" not in client.get("/").content.decode()
+
+
+def test_member_sees_members_material_with_its_place(
+    client, area, member, members_collection, working_group
+):
+    (protocol,) = _documents(members_collection, 1)
+    _documents(Collection.get_first_root_node(), 1, prefix="Öffentliches Programm")
+    meeting = MeetingPageFactory(parent=working_group, title="Arbeitskreistreffen vom 12.03.2020")
+    EventMaterial.objects.create(page=meeting, document=protocol)
+    meeting.save_revision().publish()
+    client.force_login(member)
+
+    html = client.get(area.url).content.decode()
+
+    assert "Mitgliederbereich" in client.get("/").content.decode()  # now in the menu
+    assert "Protokoll 0" in html and f'href="{protocol.url}"' in html
+    assert "Arbeitskreistreffen vom 12.03.2020" in html
+    assert "Öffentliches Programm" not in html
+
+
+def test_members_area_queries_do_not_grow(client, area, member, members_collection):
+    client.force_login(member)
+
+    def queries():
+        client.get(area.url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(area.url).status_code == 200
+        return len(captured)
+
+    _documents(members_collection, 10)
+    with_10 = queries()
+    _documents(members_collection, 50)
+    with_60 = queries()
+
+    assert with_60 == with_10
+    # Logged-in pages also read the session, the user, the groups, the page's restriction and
+    # the admin toolbar's permissions: the bar for them is 25, for public pages 15.
+    assert with_60 <= 25
