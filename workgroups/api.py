@@ -28,6 +28,11 @@ class EventsAPIViewSet(PagesAPIViewSet):
         "city",
     ]
 
+    def get_base_queryset(self):
+        """Public pages only, also for logged-in callers: the API is a public surface that
+        other websites copy from, so nothing members-only may ever appear in it."""
+        return super().get_base_queryset().public()
+
     def get_queryset(self):
         events = super().get_queryset()
         period = self.request.GET.get("zeitraum")

@@ -1,7 +1,9 @@
 """Members-only documents: named for everyone, downloadable by members, never leaked."""
 
+import io
 import json
 import re
+import zipfile
 
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -118,3 +120,28 @@ def test_json_ld_names_public_documents_only(client, meeting):
     )
 
     assert [doc["name"] for doc in data["subjectOf"]] == ["Programm"]
+
+
+def _zip_names(response):
+    return sorted(zipfile.ZipFile(io.BytesIO(response.content)).namelist())
+
+
+def test_all_materials_zip_holds_what_the_viewer_may_see(client, meeting, member):
+    anonymous_page = client.get(meeting.url).content.decode()
+    assert "Alle Unterlagen als ZIP" not in anonymous_page  # only one file for visitors
+
+    client.force_login(member)
+    assert "Alle Unterlagen als ZIP (2 Dateien)" in client.get(meeting.url).content.decode()
+    response = client.get(f"{meeting.url}unterlagen/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    assert response["Content-Disposition"].endswith('-unterlagen.zip"')
+    assert _zip_names(response) == sorted([meeting.programme.filename, meeting.protocol.filename])
+    assert "private" in response["Cache-Control"]
+
+
+def test_zip_for_visitors_leaves_out_members_only_files(client, meeting):
+    response = client.get(f"{meeting.url}unterlagen/")
+
+    assert _zip_names(response) == [meeting.programme.filename]

@@ -7,6 +7,8 @@ the three concrete types.
 """
 
 import datetime as dt
+import io
+import zipfile
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -15,7 +17,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.dateformat import format as format_date
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -396,6 +400,12 @@ class EventPage(RoutablePageMixin, BasePage):
         self.mark_downloads(request)
         # A preview of a page not yet in the tree has no URL; there is nothing to download yet.
         context["ical_url"] = self.url + self.reverse_subpage("ical") if self.url else None
+        downloadable = self.downloadable_materials(request)
+        if self.url and len(downloadable) > 1:
+            context["materials_zip"] = {
+                "url": self.url + self.reverse_subpage("materials_zip"),
+                "count": len(downloadable),
+            }
         context["structured_data"] = self.structured_data(request)
         return context
 
@@ -485,6 +495,36 @@ class EventPage(RoutablePageMixin, BasePage):
                 item.is_members_only = is_restricted(document, request)
                 item.may_download = viewer_may_download(document, request)
         self.speakers_with_downloads = speakers
+
+    def downloadable_materials(self, request):
+        return [
+            material
+            for _kind, group in self.material_groups
+            for material in group
+            if viewer_may_download(material.document, request)
+        ]
+
+    @path("unterlagen/", name="materials_zip")
+    def materials_zip(self, request):
+        """ "Alle Unterlagen": one ZIP of the materials this viewer may download."""
+        materials = self.downloadable_materials(request)
+        if not materials:
+            raise Http404
+        archive = io.BytesIO()
+        used_names = set()
+        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zip_file:
+            for material in materials:
+                name = material.document.filename
+                if name in used_names:
+                    name = f"{material.document.pk}-{name}"
+                used_names.add(name)
+                with material.document.file.open("rb") as handle:
+                    zip_file.writestr(name, handle.read())
+        response = HttpResponse(archive.getvalue(), content_type="application/zip")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}-unterlagen.zip"'
+        if any(is_restricted(material.document, request) for material in materials):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
     @path("ical/", name="ical")
     def ical(self, request):
