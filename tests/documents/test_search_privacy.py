@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.db import connection
 
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
@@ -115,3 +116,19 @@ def test_search_query_count_is_constant(
 
     assert response.status_code == 200
     assert "Bauhof Bericht" in response.content.decode()
+
+
+def test_german_word_forms_on_postgresql_exact_words_everywhere(client, working_group):
+    """PostgreSQL stems German ("Kooperationen" finds "Kooperation"); SQLite matches words."""
+    _document(
+        "Vereinbarung", "other", Collection.get_first_root_node(), "Eine Kooperation der Bauhöfe"
+    )
+
+    exact = _results(client, "Kooperation")
+    inflected = _results(client, "Kooperationen")
+
+    assert "Vereinbarung" in exact
+    if connection.vendor == "postgresql":
+        assert "Vereinbarung" in inflected
+    else:
+        assert "0 Treffer" in inflected
