@@ -67,3 +67,23 @@ def test_upcoming_events_are_relative_to_today(demo_site, client):
 
     assert "Gemeinsame Vergabestelle" in upcoming
     assert "Radverkehr zwischen Stadt und Umland" in upcoming  # another working field
+
+
+def test_demo_protocols_are_for_members_and_their_words_findable_by_members(
+    demo_site, client, django_user_model
+):
+    protocol = EventPage.objects.get(slug="arbeitskreistreffen-2020-03-12").materials.get().document
+    word = "Verwaltungskooperationsregister"  # only inside the protocol PDF
+
+    assert client.get(protocol.url).status_code == 302  # visitors go to the login
+    assert "Protokoll des Arbeitskreistreffens" not in _search(client, word)
+
+    client.force_login(django_user_model.objects.get(username="mitglied"))
+    assert client.get(protocol.url).status_code == 200
+    assert "in: Protokoll – Arbeitskreistreffen vom 12.03.2020" in _search(client, word)
+
+
+def _search(client, word):
+    html = client.get("/suche/", {"q": word}).content.decode()
+    start = html.find('<ol class="search-results"')
+    return html[start:] if start >= 0 else ""
