@@ -58,6 +58,8 @@ def ensure_document(title, kind, paragraphs, collection):
         document.save(update_fields=["collection"])
     if document is None:
         document = document_model(title=title, kind=kind, collection=collection)
+        if kind == "protocol":
+            paragraphs = [*paragraphs, *data.PROTOCOL_APPENDIX]
         pdf = make_pdf(title, paragraphs)
         document.file.save(f"{slugify(title)[:80]}.pdf", ContentFile(pdf), save=False)
         document.file_size = len(pdf)

@@ -7,6 +7,33 @@ all-day entries). Upcoming events are dated relative to today so the site never 
 
 MEMBERS_COLLECTION = "Protokolle (nur für Mitglieder)"
 
+# Appended to every demo protocol, so the files read (and count pages) like real minutes.
+PROTOCOL_APPENDIX = [
+    "# Anwesende Kommunen",
+    "Altenbeken, Bad Driburg, Bad Lippspringe, Bad Wünnenberg, Borchen, Büren, Delbrück, "
+    "Hövelhof, Höxter, Lichtenau, Paderborn, Salzkotten, Schlangen, Steinheim, Warburg; "
+    "außerdem die Geschäftsstelle des Vereins.",
+    "# Tagesordnung",
+    "1. Begrüßung und Feststellung der Tagesordnung. 2. Bericht der Geschäftsstelle. "
+    "3. Austausch zu den Handlungsfeldern. 4. Verabredungen und nächste Termine. "
+    "5. Verschiedenes.",
+    "# Bericht der Geschäftsstelle",
+    "Die Geschäftsstelle berichtet über den Stand der vier Aktionsfelder, über laufende "
+    "Förderanträge und über Anfragen von Mitgliedskommunen zu interkommunalen Kooperationen. "
+    "Sie bittet die Teilnehmenden, Beispiele gelebter Zusammenarbeit aus ihren Verwaltungen "
+    "zu melden, damit sie im Arbeitskreis vorgestellt werden können.",
+    "# Austausch",
+    "In der Diskussion wird deutlich, dass gemeinsame Lösungen besonders dort gelingen, wo "
+    "Prozesse bereits standardisiert sind oder mit überschaubarem Aufwand vereinheitlicht "
+    "werden können. Genannt werden unter anderem Beschaffung, Vergabe, Personalgewinnung, "
+    "Fördermittelberatung und die Digitalisierung von Verwaltungsleistungen nach dem "
+    "Onlinezugangsgesetz.",
+    "# Verschiedenes",
+    "Das Protokoll wird den Mitgliedskommunen über den Mitgliederbereich der Website zur "
+    "Verfügung gestellt. Ergänzungen und Korrekturen nimmt die Geschäftsstelle innerhalb von "
+    "zwei Wochen entgegen.",
+] * 2
+
 TOPICS = [
     ("Mobiles Arbeiten", "mobiles-arbeiten"),
     (
