@@ -1,18 +1,17 @@
 """The Mitgliederbereich lists members' material, for members only."""
 
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import Collection, PageViewRestriction
 
 import pytest
 
 from documents.models import MembersAreaPage
-from home.management.demo.pdf import make_pdf
 from tests.factories import MeetingPageFactory
+from tests.factories.documents import pdf_document, restricted_collection
 from workgroups.models import EventMaterial
 
 pytestmark = pytest.mark.django_db
@@ -20,12 +19,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def members_collection(db):
-    collection = Collection.get_first_root_node().add_child(name="Nur Mitglieder")
-    restriction = CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-    )
-    restriction.groups.set(Group.objects.filter(name="Mitglieder"))
-    return collection
+    return restricted_collection()
 
 
 @pytest.fixture
@@ -41,14 +35,10 @@ def area(home_page):
 
 
 def _documents(collection, count, prefix="Protokoll"):
-    model = get_document_model()
-    documents = []
-    for number in range(count):
-        document = model(title=f"{prefix} {number}", kind="protocol", collection=collection)
-        document.file.save(f"p{number}.pdf", ContentFile(make_pdf("P", ["Text"])), False)
-        document.save()
-        documents.append(document)
-    return documents
+    return [
+        pdf_document(f"{prefix} {number}", kind="protocol", collection=collection)
+        for number in range(count)
+    ]
 
 
 def test_visitors_are_sent_to_login_and_do_not_see_it_in_the_menu(client, area):

@@ -5,45 +5,25 @@ import json
 import re
 import zipfile
 
-from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
-
-from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction
-
 import pytest
 
-from home.management.demo.pdf import make_pdf
 from tests.factories import MeetingPageFactory, UserFactory
+from tests.factories.documents import pdf_document, restricted_collection
 from workgroups.models import EventMaterial
 
 pytestmark = pytest.mark.django_db
 
 
-def _document(title, kind, collection):
-    document = get_document_model()(title=title, kind=kind, collection=collection)
-    document.file.save(
-        f"{kind}.pdf", ContentFile(make_pdf(title, ["Verwaltungskooperationsregister"])), False
-    )
-    document.save()
-    return document
-
-
 @pytest.fixture
 def members_collection(db):
-    collection = Collection.get_first_root_node().add_child(name="Nur Mitglieder")
-    restriction = CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-    )
-    restriction.groups.set(Group.objects.filter(name__in=["Mitglieder", "Redaktion"]))
-    return collection
+    return restricted_collection(groups=("Mitglieder", "Redaktion"))
 
 
 @pytest.fixture
 def meeting(working_group, members_collection):
     event = MeetingPageFactory(parent=working_group, title="Arbeitskreistreffen vom 12.03.2020")
-    protocol = _document("Protokoll", "protocol", members_collection)
-    programme = _document("Programm", "programme", Collection.get_first_root_node())
+    protocol = pdf_document("Protokoll", kind="protocol", collection=members_collection)
+    programme = pdf_document("Programm", kind="programme")
     EventMaterial.objects.create(page=event, document=protocol)
     EventMaterial.objects.create(page=event, document=programme)
     event.protocol, event.programme = protocol, programme

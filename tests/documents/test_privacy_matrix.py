@@ -4,16 +4,12 @@ Each row is a thing; each column a place where it could leak. A test per viewer 
 place and checks that the thing shows up exactly where that viewer is allowed to see it.
 """
 
-from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
-
-from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 import pytest
 
-from home.management.demo.pdf import make_pdf
 from tests.factories import MeetingPageFactory, UserFactory
+from tests.factories.documents import pdf_document, restricted_collection
 from workgroups.models import EventMaterial
 
 pytestmark = pytest.mark.django_db
@@ -25,23 +21,13 @@ DRAFT_PAGE = "Entwurfwort"
 RESTRICTED_PAGE = "Geschlossenwort"
 
 
-def _document(title, collection, word):
-    document = get_document_model()(title=title, kind="protocol", collection=collection)
-    document.file.save("d.pdf", ContentFile(make_pdf(title, [word])), False)
-    document.save()
-    return document
-
-
 @pytest.fixture
 def world(working_group):
-    root = Collection.get_first_root_node()
-    members = root.add_child(name="Nur Mitglieder")
-    restriction = CollectionViewRestriction.objects.create(
-        collection=members, restriction_type=CollectionViewRestriction.GROUPS
+    members = restricted_collection(groups=("Mitglieder", "Redaktion"))
+    public_doc = pdf_document(f"Programm {PUBLIC_DOC}", text=PUBLIC_DOC)
+    members_doc = pdf_document(
+        f"Protokoll {MEMBERS_DOC}", text=MEMBERS_DOC, kind="protocol", collection=members
     )
-    restriction.groups.set(Group.objects.filter(name__in=["Mitglieder", "Redaktion"]))
-    public_doc = _document(f"Programm {PUBLIC_DOC}", root, PUBLIC_DOC)
-    members_doc = _document(f"Protokoll {MEMBERS_DOC}", members, MEMBERS_DOC)
     meeting = MeetingPageFactory(parent=working_group, title="Treffen", slug="treffen")
     EventMaterial.objects.create(page=meeting, document=public_doc)
     EventMaterial.objects.create(page=meeting, document=members_doc)

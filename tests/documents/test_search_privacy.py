@@ -1,42 +1,31 @@
 """Search finds words inside PDFs, says where a hit lives, and respects who is asking."""
 
-from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
 from django.db import connection
 
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import Collection, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
 import pytest
 
-from home.management.demo.pdf import make_pdf
 from tests.factories import MeetingPageFactory, StandardPageFactory
+from tests.factories.documents import pdf_document, restricted_collection
 from workgroups.models import EventMaterial
 
 pytestmark = pytest.mark.django_db
 
 
-def _document(title, kind, collection, text):
-    document = get_document_model()(title=title, kind=kind, collection=collection)
-    document.file.save(f"{kind}.pdf", ContentFile(make_pdf(title, [text])), False)
-    document.save()
-    return document
-
-
 @pytest.fixture
 def library(working_group):
-    root = Collection.get_first_root_node()
-    members = root.add_child(name="Nur Mitglieder")
-    restriction = CollectionViewRestriction.objects.create(
-        collection=members, restriction_type=CollectionViewRestriction.GROUPS
-    )
-    restriction.groups.set(Group.objects.filter(name="Mitglieder"))
+    members = restricted_collection()
     meeting = MeetingPageFactory(parent=working_group, title="Arbeitskreistreffen vom 12.03.2020")
-    protocol = _document(
-        "Protokoll", "protocol", members, "Vertraulich: Verwaltungskooperationsregister"
+    protocol = pdf_document(
+        "Protokoll",
+        kind="protocol",
+        collection=members,
+        text="Vertraulich: Verwaltungskooperationsregister",
     )
-    programme = _document("Programm", "programme", root, "Ablauf mit Bürgerbürokooperation")
+    programme = pdf_document("Programm", kind="programme", text="Ablauf mit Bürgerbürokooperation")
     EventMaterial.objects.create(page=meeting, document=protocol)
     EventMaterial.objects.create(page=meeting, document=programme)
     meeting.save_revision().publish()  # updates the reference index
@@ -83,9 +72,7 @@ def test_restricted_and_draft_pages_stay_out_of_results(client, home_page, membe
 
 
 def test_snippet_escapes_html_from_documents(client, working_group):
-    _document(
-        "Notiz", "other", Collection.get_first_root_node(), "<script>alert(1)</script> Kläranlage"
-    )
+    pdf_document("Notiz", text="<script>alert(1)</script> Kläranlage")
 
     results = _results(client, "Kläranlage")
 
@@ -120,9 +107,7 @@ def test_search_query_count_is_constant(
 
 def test_german_word_forms_on_postgresql_exact_words_everywhere(client, working_group):
     """PostgreSQL stems German ("Kooperationen" finds "Kooperation"); SQLite matches words."""
-    _document(
-        "Vereinbarung", "other", Collection.get_first_root_node(), "Eine Kooperation der Bauhöfe"
-    )
+    pdf_document("Vereinbarung", text="Eine Kooperation der Bauhöfe")
 
     exact = _results(client, "Kooperation")
     inflected = _results(client, "Kooperationen")
