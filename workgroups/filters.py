@@ -6,7 +6,7 @@ Invalid values never cause an error page: the form reports them and the listing 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models.events import EVENT_TYPES, event_type_for_key
+from .models.event_types import EVENT_TYPES, event_type_for_key
 
 
 class EventFilterForm(forms.Form):

@@ -1,20 +1,21 @@
 """Models of the working groups: topics, event pages and the pages that list them."""
 
-from .events import (
-    BERLIN,
+from .event_parts import EventMaterial, EventSpeaker
+from .event_types import (
     EVENT_TYPES,
-    AttendanceMode,
-    EventMaterial,
-    EventPage,
-    EventQuerySet,
-    EventSpeaker,
-    EventStatus,
     InfoSessionPage,
     MeetingKind,
     MeetingPage,
     WorkshopPage,
-    attach_parents,
     event_type_for_key,
+)
+from .events import (
+    BERLIN,
+    AttendanceMode,
+    EventPage,
+    EventQuerySet,
+    EventStatus,
+    attach_parents,
     format_event_dates,
 )
 from .pages import EventIndexPage, EventListingMixin, WorkingGroupPage

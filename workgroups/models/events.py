@@ -12,10 +12,9 @@ import zipfile
 from zoneinfo import ZoneInfo
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.utils import timezone
@@ -24,13 +23,12 @@ from django.utils.dateformat import format as format_date
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail import blocks
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, PageManager, PageQuerySet
+from wagtail.fields import StreamField
+from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
 from rest_framework import serializers
@@ -100,8 +98,7 @@ class EventQuerySet(PageQuerySet):
         The meeting kind lives in the MeetingPage table; it is annotated here so that
         ``event_type`` can name "Werkstatt-Treffen" without loading specific pages.
         """
-        meeting_kind = MeetingPage.objects.filter(pk=OuterRef("pk")).values("meeting_kind")
-        events = self.annotate(listing_meeting_kind=Subquery(meeting_kind))
+        events = self.annotate(listing_meeting_kind=F("meetingpage__meeting_kind"))
         return events.prefetch_related("topics") if prefetch else events
 
 
@@ -554,228 +551,6 @@ def format_event_dates(start, end, all_day):
             return f"{day}, {format_date(start, 'H:i')} Uhr"
         return f"{day}, {format_date(start, 'H:i')} bis {format_date(end, 'H:i')} Uhr"
     return f"{format_date(start, 'j. F Y, H:i')} Uhr bis {format_date(end, 'j. F Y, H:i')} Uhr"
-
-
-class EventMaterial(Orderable):
-    """A document that belongs to an event: programme, presentation, protocol or other."""
-
-    page = ParentalKey(EventPage, related_name="materials", on_delete=models.CASCADE)
-    document = models.ForeignKey(
-        settings.WAGTAILDOCS_DOCUMENT_MODEL,
-        verbose_name=_("Dokument"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("Die Art (Programm, Präsentation, Protokoll) wird am Dokument festgelegt."),
-    )
-    title = models.CharField(
-        _("Linktext"),
-        max_length=200,
-        blank=True,
-        help_text=_("Leer lassen, um den Titel des Dokuments zu verwenden."),
-    )
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("Unterlage")
-        verbose_name_plural = _("Unterlagen")
-
-    @property
-    def link_text(self):
-        return self.title or self.document.title
-
-
-class EventSpeaker(Orderable):
-    """A person who presents at a workshop, with the presentation they gave."""
-
-    page = ParentalKey(EventPage, related_name="speakers", on_delete=models.CASCADE)
-    name = models.CharField(_("Name"), max_length=200)
-    role = models.CharField(
-        _("Funktion"), max_length=200, blank=True, help_text=_("z. B. „Bürgermeister“.")
-    )
-    organisation = models.CharField(
-        _("Organisation"), max_length=200, blank=True, help_text=_("z. B. „Stadt Paderborn“.")
-    )
-    topic = models.CharField(_("Thema des Beitrags"), max_length=300, blank=True)
-    presentation = models.ForeignKey(
-        settings.WAGTAILDOCS_DOCUMENT_MODEL,
-        verbose_name=_("Präsentation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
-        FieldPanel("organisation"),
-        FieldPanel("topic"),
-        FieldPanel("presentation"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("Referentin oder Referent")
-        verbose_name_plural = _("Referentinnen und Referenten")
-
-    def __str__(self):
-        return self.name
-
-
-class MeetingKind(models.TextChoices):
-    MEETING = "meeting", _("Arbeitskreistreffen")
-    WORKSHOP_MEETING = "workshop_meeting", _("Werkstatt-Treffen")
-
-
-class MeetingPage(EventPage):
-    """A meeting of the working group itself, with its outcomes and protocol."""
-
-    template = "workgroups/meeting_page.html"
-    parent_page_types = ["workgroups.WorkingGroupPage"]
-    subpage_types = []
-    is_creatable = True
-    type_label = _("Arbeitskreistreffen")
-    type_key = "treffen"
-
-    meeting_kind = models.CharField(
-        _("Art des Treffens"),
-        max_length=30,
-        choices=MeetingKind.choices,
-        default=MeetingKind.MEETING,
-    )
-    outcomes = RichTextField(
-        _("Ergebnisse"),
-        blank=True,
-        features=["bold", "italic", "link", "ul", "ol"],
-        help_text=_("Was das Treffen ergeben hat; erscheint hervorgehoben auf der Seite."),
-    )
-
-    search_fields = [*EventPage.search_fields, index.SearchField("outcomes")]
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("meeting_kind"),
-        *EventPage.time_panels,
-        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("outcomes"),
-        FieldPanel("body"),
-        InlinePanel("materials", heading=_("Unterlagen"), label=_("Unterlage")),
-    ]
-
-    class Meta:
-        verbose_name = _("Arbeitskreistreffen")
-        verbose_name_plural = _("Arbeitskreistreffen")
-
-    @classmethod
-    def type_label_for(cls, event):
-        kind = getattr(event, "meeting_kind", None) or getattr(event, "listing_meeting_kind", None)
-        return MeetingKind(kind).label if kind else cls.type_label
-
-
-class WorkshopPage(EventPage):
-    """A Fachwerkstatt: talks by speakers from member municipalities, with a moderator."""
-
-    template = "workgroups/workshop_page.html"
-    parent_page_types = ["workgroups.WorkingGroupPage"]
-    subpage_types = []
-    is_creatable = True
-    type_label = _("Fachwerkstatt")
-    type_key = "fachwerkstatt"
-
-    moderation = models.CharField(
-        _("Moderation"),
-        max_length=300,
-        blank=True,
-        help_text=_("Wer moderiert, z. B. ein Planungsbüro oder die Geschäftsstelle."),
-    )
-
-    search_fields = [
-        *EventPage.search_fields,
-        index.SearchField("moderation"),
-        index.RelatedFields(
-            "speakers", [index.SearchField("name"), index.SearchField("organisation")]
-        ),
-    ]
-    content_panels = [
-        *BasePage.content_panels,
-        *EventPage.time_panels,
-        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("body"),
-        FieldPanel("moderation"),
-        InlinePanel("speakers", heading=_("Referentinnen und Referenten"), label=_("Person")),
-        InlinePanel("materials", heading=_("Unterlagen"), label=_("Unterlage")),
-    ]
-
-    class Meta:
-        verbose_name = _("Fachwerkstatt")
-        verbose_name_plural = _("Fachwerkstätten")
-
-    @classmethod
-    def type_label_for(cls, event):
-        if event.attendance_mode == AttendanceMode.ONLINE:
-            return _("Digitale Fachwerkstatt")
-        return cls.type_label
-
-
-class InfoSessionPage(EventPage):
-    """An information event on one subject, with its programme and the questions it answers."""
-
-    template = "workgroups/info_session_page.html"
-    parent_page_types = ["workgroups.WorkingGroupPage"]
-    subpage_types = []
-    is_creatable = True
-    type_label = _("Informationsveranstaltung")
-    type_key = "information"
-
-    questions = StreamField(
-        [("question", blocks.CharBlock(label=_("Frage"), max_length=300))],
-        verbose_name=_("Fragen, die die Veranstaltung beantwortet"),
-        blank=True,
-    )
-    programme = StreamField(
-        [
-            (
-                "item",
-                blocks.StructBlock(
-                    [
-                        ("time", blocks.TimeBlock(label=_("Uhrzeit"), required=False)),
-                        ("title", blocks.CharBlock(label=_("Programmpunkt"), max_length=300)),
-                        ("speaker", blocks.CharBlock(label=_("Mit"), required=False)),
-                    ],
-                    icon="time",
-                    label=_("Programmpunkt"),
-                ),
-            )
-        ],
-        verbose_name=_("Programm"),
-        blank=True,
-        help_text=_("Der Ablauf; ein Programm als PDF kann zusätzlich unter Unterlagen stehen."),
-    )
-
-    search_fields = [
-        *EventPage.search_fields,
-        index.SearchField("questions"),
-        index.SearchField("programme"),
-    ]
-    content_panels = [
-        *BasePage.content_panels,
-        *EventPage.time_panels,
-        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("body"),
-        FieldPanel("questions"),
-        FieldPanel("programme"),
-        InlinePanel("materials", heading=_("Unterlagen"), label=_("Unterlage")),
-    ]
-
-    class Meta:
-        verbose_name = _("Informationsveranstaltung")
-        verbose_name_plural = _("Informationsveranstaltungen")
-
-
-EVENT_TYPES = (MeetingPage, WorkshopPage, InfoSessionPage)
-
-
-def event_type_for_key(key):
-    """The concrete event class for a filter key such as "fachwerkstatt", or None."""
-    return next((model for model in EVENT_TYPES if model.type_key == key), None)
 
 
 def attach_parents(events, parents=None):

@@ -34,7 +34,8 @@ from ..feeds import EventFeed
 from ..filters import EventFilterForm
 from ..listing_cache import cached_for_listing
 from ..month import adjacent_months, month_bounds, month_grid
-from .events import EVENT_TYPES, EventPage, attach_parents
+from .event_types import EVENT_TYPES
+from .events import EventPage, attach_parents
 from .topics import Topic
 
 EVENTS_PER_PAGE = 10

@@ -1,0 +1,171 @@
+"""The three kinds of event editors create: meetings, workshops and info sessions."""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from home.models import BasePage
+
+from .events import AttendanceMode, EventPage
+
+
+class MeetingKind(models.TextChoices):
+    MEETING = "meeting", _("Arbeitskreistreffen")
+    WORKSHOP_MEETING = "workshop_meeting", _("Werkstatt-Treffen")
+
+
+class MeetingPage(EventPage):
+    """A meeting of the working group itself, with its outcomes and protocol."""
+
+    template = "workgroups/meeting_page.html"
+    parent_page_types = ["workgroups.WorkingGroupPage"]
+    subpage_types = []
+    is_creatable = True
+    type_label = _("Arbeitskreistreffen")
+    type_key = "treffen"
+
+    meeting_kind = models.CharField(
+        _("Art des Treffens"),
+        max_length=30,
+        choices=MeetingKind.choices,
+        default=MeetingKind.MEETING,
+    )
+    outcomes = RichTextField(
+        _("Ergebnisse"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("Was das Treffen ergeben hat; erscheint hervorgehoben auf der Seite."),
+    )
+
+    search_fields = [*EventPage.search_fields, index.SearchField("outcomes")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("meeting_kind"),
+        *EventPage.time_panels,
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("outcomes"),
+        FieldPanel("body"),
+        InlinePanel("materials", heading=_("Unterlagen"), label=_("Unterlage")),
+    ]
+
+    class Meta:
+        verbose_name = _("Arbeitskreistreffen")
+        verbose_name_plural = _("Arbeitskreistreffen")
+
+    @classmethod
+    def type_label_for(cls, event):
+        kind = getattr(event, "meeting_kind", None) or getattr(event, "listing_meeting_kind", None)
+        return MeetingKind(kind).label if kind else cls.type_label
+
+
+class WorkshopPage(EventPage):
+    """A Fachwerkstatt: talks by speakers from member municipalities, with a moderator."""
+
+    template = "workgroups/workshop_page.html"
+    parent_page_types = ["workgroups.WorkingGroupPage"]
+    subpage_types = []
+    is_creatable = True
+    type_label = _("Fachwerkstatt")
+    type_key = "fachwerkstatt"
+
+    moderation = models.CharField(
+        _("Moderation"),
+        max_length=300,
+        blank=True,
+        help_text=_("Wer moderiert, z. B. ein Planungsbüro oder die Geschäftsstelle."),
+    )
+
+    search_fields = [
+        *EventPage.search_fields,
+        index.SearchField("moderation"),
+        index.RelatedFields(
+            "speakers", [index.SearchField("name"), index.SearchField("organisation")]
+        ),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        *EventPage.time_panels,
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+        FieldPanel("moderation"),
+        InlinePanel("speakers", heading=_("Referentinnen und Referenten"), label=_("Person")),
+        InlinePanel("materials", heading=_("Unterlagen"), label=_("Unterlage")),
+    ]
+
+    class Meta:
+        verbose_name = _("Fachwerkstatt")
+        verbose_name_plural = _("Fachwerkstätten")
+
+    @classmethod
+    def type_label_for(cls, event):
+        if event.attendance_mode == AttendanceMode.ONLINE:
+            return _("Digitale Fachwerkstatt")
+        return cls.type_label
+
+
+class InfoSessionPage(EventPage):
+    """An information event on one subject, with its programme and the questions it answers."""
+
+    template = "workgroups/info_session_page.html"
+    parent_page_types = ["workgroups.WorkingGroupPage"]
+    subpage_types = []
+    is_creatable = True
+    type_label = _("Informationsveranstaltung")
+    type_key = "information"
+
+    questions = StreamField(
+        [("question", blocks.CharBlock(label=_("Frage"), max_length=300))],
+        verbose_name=_("Fragen, die die Veranstaltung beantwortet"),
+        blank=True,
+    )
+    programme = StreamField(
+        [
+            (
+                "item",
+                blocks.StructBlock(
+                    [
+                        ("time", blocks.TimeBlock(label=_("Uhrzeit"), required=False)),
+                        ("title", blocks.CharBlock(label=_("Programmpunkt"), max_length=300)),
+                        ("speaker", blocks.CharBlock(label=_("Mit"), required=False)),
+                    ],
+                    icon="time",
+                    label=_("Programmpunkt"),
+                ),
+            )
+        ],
+        verbose_name=_("Programm"),
+        blank=True,
+        help_text=_("Der Ablauf; ein Programm als PDF kann zusätzlich unter Unterlagen stehen."),
+    )
+
+    search_fields = [
+        *EventPage.search_fields,
+        index.SearchField("questions"),
+        index.SearchField("programme"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        *EventPage.time_panels,
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+        FieldPanel("questions"),
+        FieldPanel("programme"),
+        InlinePanel("materials", heading=_("Unterlagen"), label=_("Unterlage")),
+    ]
+
+    class Meta:
+        verbose_name = _("Informationsveranstaltung")
+        verbose_name_plural = _("Informationsveranstaltungen")
+
+
+EVENT_TYPES = (MeetingPage, WorkshopPage, InfoSessionPage)
+
+
+def event_type_for_key(key):
+    """The concrete event class for a filter key such as "fachwerkstatt", or None."""
+    return next((model for model in EVENT_TYPES if model.type_key == key), None)
