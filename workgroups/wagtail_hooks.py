@@ -10,7 +10,9 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import EventPage, Topic, attach_parents
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from .models import EventPage, Municipality, Topic, attach_parents
 
 
 class UpcomingEventsPanel(Component):
@@ -80,3 +82,27 @@ class WorkingGroupSnippetGroup(SnippetViewSetGroup):
 
 
 register_snippet(WorkingGroupSnippetGroup)
+
+
+class MunicipalityAdmin(ModelAdmin):
+    """The register of member municipalities: plain reference data, hence modeladmin."""
+
+    model = Municipality
+    menu_label = _("Mitgliedskommunen")
+    menu_icon = "home"
+    menu_order = 170
+    add_to_settings_menu = False
+    list_display = ("name", "kind", "district", "member_since")
+    list_filter = ("kind", "district")
+    search_fields = ("name",)
+    # Exports show what people read ("Kreis Soest"), not the stored codes.
+    list_export = ("name", "get_kind_display", "get_district_display", "member_since")
+    export_headings = {
+        "get_kind_display": _("Art"),
+        "get_district_display": _("Kreis"),
+        "member_since": _("Mitglied seit"),
+    }
+    ordering = ("name",)
+
+
+modeladmin_register(MunicipalityAdmin)

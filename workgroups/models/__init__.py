@@ -18,11 +18,21 @@ from .events import (
     attach_parents,
     format_event_dates,
 )
+from .municipalities import (
+    NEIGHBOURING_DISTRICTS,
+    District,
+    Municipality,
+    MunicipalityKind,
+)
 from .pages import EventIndexPage, EventListingMixin, WorkingGroupPage
 from .topics import Topic
 
 __all__ = [
     "BERLIN",
+    "NEIGHBOURING_DISTRICTS",
+    "District",
+    "Municipality",
+    "MunicipalityKind",
     "EVENT_TYPES",
     "AttendanceMode",
     "EventIndexPage",

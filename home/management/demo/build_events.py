@@ -19,6 +19,7 @@ from workgroups.models import (
     EventSpeaker,
     InfoSessionPage,
     MeetingPage,
+    Municipality,
     Topic,
     WorkingGroupPage,
     WorkshopPage,
@@ -28,6 +29,11 @@ from . import events as data
 from .pdf import make_pdf
 
 EVENT_CLASSES = {"meeting": MeetingPage, "workshop": WorkshopPage, "info": InfoSessionPage}
+
+
+def ensure_municipalities():
+    for name, kind, district in data.MUNICIPALITIES:
+        Municipality.objects.get_or_create(name=name, defaults={"kind": kind, "district": district})
 
 
 def ensure_topics():
@@ -197,6 +203,7 @@ def ensure_members_area(home):
 def build(home):
     """Create what is missing; existing pages, topics and documents are left alone."""
     topics = ensure_topics()
+    ensure_municipalities()
     collection = Collection.get_first_root_node()
     members_collection = ensure_members_collection()
     seed_group = ensure_working_group(home, data.SEED_GROUP, topics)

@@ -1,0 +1,54 @@
+"""The register of member municipalities, kept by the editorial team."""
+
+import pytest
+
+from workgroups.models import District, Municipality
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_fills_the_register_with_the_named_members(demo_site):
+    assert Municipality.objects.count() == 29
+    paderborn = Municipality.objects.get(name="Paderborn")
+    assert paderborn.get_kind_display() == "Stadt"
+    assert paderborn.get_district_display() == "Kreis Paderborn"
+    assert Municipality.objects.get(name="Marsberg").district == District.HOCHSAUERLAND
+
+
+def test_neighbouring_districts():
+    hoexter = Municipality(name="Höxter", district=District.HOEXTER)
+    paderborn = Municipality(name="Paderborn", district=District.PADERBORN)
+    verl = Municipality(name="Verl", district=District.GUETERSLOH)
+
+    assert hoexter.is_neighbour_of(paderborn) and paderborn.is_neighbour_of(hoexter)
+    assert not hoexter.is_neighbour_of(verl)
+
+
+def test_editors_manage_the_register_in_the_admin(client, editor):
+    client.force_login(editor)
+
+    created = client.post(
+        "/admin/workgroups/municipality/create/",
+        {"name": "Bad Sassendorf", "kind": "gemeinde", "district": "soest", "member_since": ""},
+    )
+    listing = client.get("/admin/workgroups/municipality/", {"district__exact": "soest"})
+    export = client.get("/admin/workgroups/municipality/", {"export": "csv"})
+
+    assert created.status_code == 302
+    assert "Bad Sassendorf" in listing.content.decode()
+    assert export.status_code == 200
+    csv = b"".join(export.streaming_content).decode()
+    assert "Kreis Soest" in csv  # readable values, not codes
+    assert "Gemeinde" in csv
+
+
+def test_missing_district_is_refused_with_the_form_kept(client, editor):
+    client.force_login(editor)
+
+    response = client.post(
+        "/admin/workgroups/municipality/create/", {"name": "Neuhaus", "kind": "stadt"}
+    )
+
+    assert response.status_code == 200
+    assert 'value="Neuhaus"' in response.content.decode()
+    assert not Municipality.objects.filter(name="Neuhaus").exists()
