@@ -7,6 +7,7 @@ names rather than duplicated, so Wagtail's default moderation workflow keeps poi
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
@@ -48,11 +49,25 @@ def _grant_collections(group):
             )
 
 
-def grant_model_permissions(model, actions=("add", "change", "delete", "view")):
-    """Let Redaktion and Moderation manage ``model`` (used by apps for their snippets)."""
-    app_label, model_name = model._meta.app_label, model._meta.model_name
-    permissions = [_permission(app_label, f"{action}_{model_name}") for action in actions]
-    for group in Group.objects.filter(name__in=(EDITORS, MODERATORS)):
+def grant_model_permissions(
+    model, actions=("add", "change", "delete", "view"), groups=(EDITORS, MODERATORS)
+):
+    """Let the editorial ``groups`` manage ``model`` (used by apps for their snippets).
+
+    Wagtail adds publish/lock permissions of snippets only after this app's migrations ran,
+    so missing ones are created here with the name Wagtail gives them.
+    """
+    content_type = ContentType.objects.get_for_model(model)
+    model_name = model._meta.model_name
+    permissions = [
+        Permission.objects.get_or_create(
+            content_type=content_type,
+            codename=f"{action}_{model_name}",
+            defaults={"name": f"Can {action} {model._meta.verbose_name_raw}"},
+        )[0]
+        for action in actions
+    ]
+    for group in Group.objects.filter(name__in=groups):
         group.permissions.add(*permissions)
 
 

@@ -5,14 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, UpdatedAtColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from .models import EventPage, Municipality, Topic, attach_parents
+from .models import CooperationEntry, EventPage, Municipality, Topic, attach_parents
 
 
 class UpcomingEventsPanel(Component):
@@ -72,13 +72,42 @@ class TopicViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
+class CooperationEntryViewSet(SnippetViewSet):
+    """The exchange board's entries: filter by kind, status and topic; export readable values."""
+
+    model = CooperationEntry
+    icon = "resubmit"
+    menu_label = _("Kooperationsbörse")
+    list_display = ["title", "kind", "municipality", "status", "valid_until", UpdatedAtColumn()]
+    list_filter = ["kind", "status", "topics", "municipality__district", "live"]
+    search_fields = ["title", "description"]
+    list_export = [
+        "title",
+        "get_kind_display",
+        "municipality",
+        "get_status_display",
+        "get_legal_form_display",
+        "get_phase_display",
+        "valid_until",
+        "live",
+    ]
+    export_headings = {
+        "get_kind_display": _("Art"),
+        "get_status_display": _("Status"),
+        "get_legal_form_display": _("Rechtsform"),
+        "get_phase_display": _("Phase"),
+        "live": _("Veröffentlicht"),
+    }
+    ordering = ["-created_at"]
+
+
 class WorkingGroupSnippetGroup(SnippetViewSetGroup):
-    """Reference data of the working groups; the exchange board joins this group later."""
+    """The exchange board and the topics it shares with the events."""
 
     menu_label = _("Arbeitskreise")
     menu_icon = "group"
     menu_order = 160
-    items = (TopicViewSet,)
+    items = (CooperationEntryViewSet, TopicViewSet)
 
 
 register_snippet(WorkingGroupSnippetGroup)

@@ -1,5 +1,6 @@
 """Models of the working groups: topics, event pages and the pages that list them."""
 
+from .board import CooperationEntry, EntryKind, EntryStatus, LegalForm, Phase
 from .event_parts import EventMaterial, EventSpeaker
 from .event_types import (
     EVENT_TYPES,
@@ -33,8 +34,12 @@ __all__ = [
     "District",
     "Municipality",
     "MunicipalityKind",
+    "Phase",
     "EVENT_TYPES",
     "AttendanceMode",
+    "CooperationEntry",
+    "EntryKind",
+    "EntryStatus",
     "EventIndexPage",
     "EventListingMixin",
     "EventMaterial",
@@ -43,6 +48,7 @@ __all__ = [
     "EventSpeaker",
     "EventStatus",
     "InfoSessionPage",
+    "LegalForm",
     "MeetingKind",
     "MeetingPage",
     "Topic",

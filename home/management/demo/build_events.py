@@ -14,6 +14,7 @@ from documents.models import MembersAreaPage
 from home.members import MEMBER_GROUPS
 from workgroups.models import (
     BERLIN,
+    CooperationEntry,
     EventIndexPage,
     EventMaterial,
     EventSpeaker,
@@ -34,6 +35,30 @@ EVENT_CLASSES = {"meeting": MeetingPage, "workshop": WorkshopPage, "info": InfoS
 def ensure_municipalities():
     for name, kind, district in data.MUNICIPALITIES:
         Municipality.objects.get_or_create(name=name, defaults={"kind": kind, "district": district})
+
+
+def ensure_board_entries(topics):
+    """At least six live offers and requests on the seed's topics (idempotent by title)."""
+    valid_until = timezone.localdate() + dt.timedelta(days=180)
+    for kind, title, town, topic_slugs, legal_form, phase, description in data.BOARD_ENTRIES:
+        if CooperationEntry.objects.filter(title=title).exists():
+            continue
+        municipality = Municipality.objects.get(name=town)
+        entry = CooperationEntry(
+            kind=kind,
+            title=title,
+            municipality=municipality,
+            description=description,
+            legal_form=legal_form,
+            phase=phase,
+            contact_name=f"Ansprechperson {municipality.name}",
+            contact_email=f"kooperation@{slugify(municipality.name)}.example.org",
+            contact_phone="+49 5251 000000",
+            valid_until=valid_until,
+        )
+        entry.save()
+        entry.topics.set([topics[slug] for slug in topic_slugs])
+        entry.save_revision().publish()
 
 
 def ensure_topics():
@@ -204,6 +229,7 @@ def build(home):
     """Create what is missing; existing pages, topics and documents are left alone."""
     topics = ensure_topics()
     ensure_municipalities()
+    ensure_board_entries(topics)
     collection = Collection.get_first_root_node()
     members_collection = ensure_members_collection()
     seed_group = ensure_working_group(home, data.SEED_GROUP, topics)

@@ -516,3 +516,147 @@ MUNICIPALITIES = [
     ("Warstein", "stadt", "soest"),
     ("Marsberg", "stadt", "hochsauerland"),
 ]
+
+# Exchange board: (kind, title, municipality, topic slugs, legal form, phase, description)
+BOARD_ENTRIES = [
+    (
+        "offer",
+        "Mitnutzung unserer zentralen Vergabestelle",
+        "Paderborn",
+        ["vergabestelle", "beschaffung"],
+        "public_agreement",
+        "operation",
+        "Unsere zentrale Vergabestelle wickelt bereits Vergabeverfahren für andere Kommunen ab. "
+        "Wir bieten interessierten Nachbarkommunen an, Verfahren über eine "
+        "öffentlich-rechtliche Vereinbarung mitzunutzen.",
+    ),
+    (
+        "offer",
+        "Erfahrungen mit Dienstvereinbarung zum mobilen Arbeiten",
+        "Delbrück",
+        ["mobiles-arbeiten"],
+        "",
+        "operation",
+        "Wir haben eine Dienstvereinbarung zur mobilen Arbeit eingeführt und teilen Entwurf, "
+        "Checklisten und Erfahrungen aus dem ersten Jahr.",
+    ),
+    (
+        "offer",
+        "Gemeinsame Ausbildung im Verwaltungsbereich",
+        "Büren",
+        ["personalpool"],
+        "contract",
+        "initiation",
+        "Wir bilden Verwaltungsfachangestellte aus und können weitere Ausbildungsplätze in "
+        "Kooperation mit Nachbarkommunen anbieten.",
+    ),
+    (
+        "offer",
+        "OZG-Leistungen aus unserem Serviceportal nachnutzen",
+        "Lippstadt",
+        ["ozg"],
+        "public_agreement",
+        "implementation",
+        "Mehrere Online-Dienste nach dem Onlinezugangsgesetz laufen bei uns produktiv. Wir bieten "
+        "die Nachnutzung der Formulare und Prozessbeschreibungen an.",
+    ),
+    (
+        "offer",
+        "Fördermittelberatung für kleine Kommunen",
+        "Höxter",
+        ["foerdermittelberatung"],
+        "contract",
+        "idea",
+        "Unsere Fördermittelstelle könnte kleinere Nachbarkommunen bei Recherche und Antrag "
+        "unterstützen.",
+    ),
+    (
+        "offer",
+        "Bauhof-Fahrzeuge gemeinsam nutzen",
+        "Salzkotten",
+        ["bauhof"],
+        "contract",
+        "idea",
+        "Spezialfahrzeuge unseres Bauhofs stehen nicht das ganze Jahr im Einsatz; wir bieten eine "
+        "gemeinsame Nutzung mit Kostenteilung an.",
+    ),
+    (
+        "offer",
+        "Schulungen zur IT-Sicherheit",
+        "Detmold",
+        ["it"],
+        "",
+        "operation",
+        "Wir führen regelmäßig Schulungen zur Informationssicherheit durch und öffnen sie für "
+        "Beschäftigte anderer Mitgliedskommunen.",
+    ),
+    (
+        "request",
+        "Partner für gemeinsame Vergabestelle gesucht",
+        "Borchen",
+        ["vergabestelle", "beschaffung"],
+        "public_agreement",
+        "idea",
+        "Wir möchten Vergabeverfahren nicht mehr allein abwickeln und suchen eine Kommune, die "
+        "eine gemeinsame Vergabestelle aufbauen oder ihre mitnutzen lässt.",
+    ),
+    (
+        "request",
+        "Muster für mobile Arbeit in kleinen Verwaltungen",
+        "Altenbeken",
+        ["mobiles-arbeiten"],
+        "",
+        "idea",
+        "Wir suchen Erfahrungen und Muster-Dienstvereinbarungen zur mobilen Arbeit für eine "
+        "kleine Verwaltung.",
+    ),
+    (
+        "request",
+        "Regionaler Vertretungspool im Standesamt",
+        "Marienmünster",
+        ["personalpool"],
+        "public_agreement",
+        "initiation",
+        "Für Urlaubs- und Krankheitszeiten suchen wir Kommunen, die einen gemeinsamen "
+        "Vertretungspool für das Standesamt aufbauen wollen.",
+    ),
+    (
+        "request",
+        "Nachnutzung von OZG-Onlinediensten",
+        "Nieheim",
+        ["ozg"],
+        "",
+        "idea",
+        "Wir suchen eine Kommune, deren OZG-Onlinedienste wir nachnutzen können, statt eigene "
+        "Formulare zu entwickeln.",
+    ),
+    (
+        "request",
+        "Unterstützung bei Förderanträgen",
+        "Willebadessen",
+        ["foerdermittelberatung"],
+        "contract",
+        "idea",
+        "Für ein Projekt zur Ortskernentwicklung suchen wir Unterstützung bei der Recherche "
+        "passender Förderprogramme.",
+    ),
+    (
+        "request",
+        "Kehrmaschine für den Bauhof mitnutzen",
+        "Bad Wünnenberg",
+        ["bauhof"],
+        "contract",
+        "idea",
+        "Wir suchen eine Kommune in der Nähe, deren Bauhof eine Kehrmaschine zeitweise "
+        "überlassen kann.",
+    ),
+    (
+        "request",
+        "Gemeinsames Bürgerbüro am Wochenende",
+        "Schlangen",
+        ["buergerbuero"],
+        "public_agreement",
+        "idea",
+        "Wir prüfen samstägliche Öffnungszeiten eines gemeinsamen Bürgerbüros mit Nachbarkommunen.",
+    ),
+]

@@ -1,0 +1,97 @@
+"""Board entries wait for a moderator: a submission is a draft until it is approved."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from wagtail.models import WorkflowTask
+
+import pytest
+
+from tests.factories import TopicFactory, UserFactory
+from workgroups.models import CooperationEntry, Municipality
+from workgroups.moderation import board_workflow_has_an_approval_task, ensure_board_workflow
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def moderator(db):
+    return UserFactory(
+        username="moderatorin", email="moderation@example.org", groups=["Moderation"]
+    )
+
+
+@pytest.fixture
+def entry(db):
+    municipality = Municipality.objects.create(
+        name="Borchen", kind="gemeinde", district="paderborn"
+    )
+    entry = CooperationEntry(
+        kind="request",
+        title="Partner für gemeinsame Vergabestelle gesucht",
+        municipality=municipality,
+        description="Wir suchen eine Kommune für eine gemeinsame Vergabestelle.",
+        contact_name="Frau Beispiel",
+        contact_email="kooperation@borchen.example.org",
+        valid_until=timezone.localdate() + dt.timedelta(days=90),
+        live=False,
+    )
+    entry.save()
+    entry.topics.add(TopicFactory(slug="vergabestelle"))
+    return entry
+
+
+def test_the_board_workflow_has_an_approval_task_for_moderation():
+    workflow = CooperationEntry().get_workflow()
+
+    assert workflow is not None and workflow.active
+    (task,) = workflow.tasks.filter(active=True)
+    assert [group.name for group in task.specific.groups.all()] == ["Moderation"]
+    assert board_workflow_has_an_approval_task(None) == []
+
+
+def test_a_workflow_without_tasks_is_reported():
+    WorkflowTask.objects.all().delete()
+
+    (error,) = board_workflow_has_an_approval_task(None)
+
+    assert error.id == "workgroups.E001"
+    ensure_board_workflow()
+    assert board_workflow_has_an_approval_task(None) == []
+
+
+def test_submission_stays_draft_until_a_moderator_approves(entry, member, moderator, mailoutbox):
+    entry.save_revision(user=member)
+    workflow_state = entry.get_workflow().start(entry, member)
+
+    entry.refresh_from_db()
+    assert not entry.live
+    assert not CooperationEntry.objects.filter(live=True).exists()
+    assert moderator.email in {address for mail in mailoutbox for address in mail.to}
+
+    task_state = workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+
+    entry.refresh_from_db()
+    assert entry.live
+
+
+def test_moderators_list_and_export_entries_with_readable_values(client, entry, moderator):
+    entry.save_revision().publish()
+    client.force_login(moderator)
+
+    listing = client.get("/admin/snippets/workgroups/cooperationentry/", {"kind": "request"})
+    export = client.get("/admin/snippets/workgroups/cooperationentry/", {"export": "csv"})
+
+    assert listing.status_code == 200
+    assert "Partner für gemeinsame Vergabestelle gesucht" in listing.content.decode()
+    csv = (
+        b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+    )
+    assert "Nachfrage" in csv and "offen" in csv
+
+
+def test_demo_board_has_six_live_entries_of_each_kind(demo_site):
+    assert CooperationEntry.objects.filter(live=True, kind="offer").count() >= 6
+    assert CooperationEntry.objects.filter(live=True, kind="request").count() >= 6

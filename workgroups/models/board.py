@@ -1,0 +1,169 @@
+"""The cooperation exchange board: offers and requests of inter-municipal cooperation.
+
+Entries are snippets with drafts, revisions, locking and a moderation workflow: what members
+submit stays a draft until a moderator approves it (DESIGN.md; the workflow must have an
+approval task, see ``workgroups.moderation``).
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
+from wagtail.search import index
+
+from .municipalities import Municipality
+
+
+class EntryKind(models.TextChoices):
+    OFFER = "offer", _("Angebot")
+    REQUEST = "request", _("Nachfrage")
+
+
+class EntryStatus(models.TextChoices):
+    OPEN = "open", _("offen")
+    IN_TALKS = "in_talks", _("in Gesprächen")
+    MATCHED = "matched", _("vermittelt")
+    CLOSED = "closed", _("abgeschlossen")
+
+
+class LegalForm(models.TextChoices):
+    AGREEMENT = "public_agreement", _("öffentlich-rechtliche Vereinbarung")
+    ASSOCIATION = "zweckverband", _("Zweckverband")
+    CONTRACT = "contract", _("Vertrag")
+    PRIVATE = "private", _("privatrechtliche Lösung")
+
+
+class Phase(models.TextChoices):
+    IDEA = "idea", _("Idee")
+    INITIATION = "initiation", _("Anbahnung")
+    IMPLEMENTATION = "implementation", _("Umsetzung")
+    OPERATION = "operation", _("Betrieb")
+
+
+class CooperationEntry(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """An offer or request for cooperation by a member municipality."""
+
+    kind = models.CharField(_("Art"), max_length=10, choices=EntryKind.choices)
+    title = models.CharField(_("Titel"), max_length=150)
+    slug = models.SlugField(
+        _("Kurzname für die Adresse"),
+        max_length=160,
+        unique=True,
+        blank=True,
+        help_text=_("Wird aus dem Titel gebildet, wenn leer."),
+    )
+    topics = ParentalManyToManyField(
+        "workgroups.Topic", verbose_name=_("Handlungsfelder"), blank=True, related_name="entries"
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("Kommune"),
+        on_delete=models.PROTECT,
+        related_name="cooperation_entries",
+    )
+    description = models.TextField(_("Beschreibung"), max_length=4000)
+    legal_form = models.CharField(
+        _("Rechtsform"), max_length=20, choices=LegalForm.choices, blank=True
+    )
+    phase = models.CharField(_("Phase"), max_length=20, choices=Phase.choices, blank=True)
+    contact_name = models.CharField(_("Ansprechperson"), max_length=150)
+    contact_email = models.EmailField(_("E-Mail"))
+    contact_phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+    valid_until = models.DateField(
+        _("Gültig bis"), help_text=_("Danach verschwindet der Eintrag von selbst von der Börse.")
+    )
+    status = models.CharField(
+        _("Status"), max_length=20, choices=EntryStatus.choices, default=EntryStatus.OPEN
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Eingereicht von"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="cooperation_entries",
+    )
+    created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="cooperationentry")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="cooperationentry",
+        for_concrete_model=False,
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("municipality"),
+        FieldPanel("topics"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("legal_form"), FieldPanel("phase")]),
+        FieldPanel("valid_until"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Kontakt (nur für angemeldete Mitglieder sichtbar)"),
+        ),
+    ]
+    search_fields = [
+        index.SearchField("title", boost=5),
+        index.SearchField("description"),
+        index.AutocompleteField("title"),
+        index.FilterField("kind"),
+        index.FilterField("status"),
+        index.FilterField("live"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("municipality", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("Eintrag der Kooperationsbörse")
+        verbose_name_plural = _("Einträge der Kooperationsbörse")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.title}"
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def clean(self):
+        super().clean()
+        if self.valid_until and not self.pk and self.valid_until < timezone.localdate():
+            raise ValidationError({"valid_until": _("Das Datum liegt in der Vergangenheit.")})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self):
+        base = slugify(self.title)[:140] or "eintrag"
+        slug, number = base, 2
+        while CooperationEntry.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, number = f"{base}-{number}", number + 1
+        return slug
+
+    @property
+    def is_expired(self):
+        return self.valid_until < timezone.localdate()
