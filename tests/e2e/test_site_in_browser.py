@@ -12,6 +12,8 @@ PAGES = {
     "impressum": "/impressum/",
     "suche": "/suche/?q=Verein",
     "anmelden": "/anmelden/",
+    "boerse": "/kooperationsboerse/?art=request",
+    "boerse-eintrag": "/kooperationsboerse/eintrag/partner-fur-gemeinsame-vergabestelle-gesucht/",
     "nicht-gefunden": "/gibt-es-nicht/",
 }
 

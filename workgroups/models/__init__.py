@@ -1,6 +1,7 @@
 """Models of the working groups: topics, event pages and the pages that list them."""
 
 from .board import CooperationEntry, EntryKind, EntryStatus, LegalForm, Phase
+from .board_pages import BoardPage
 from .event_parts import EventMaterial, EventSpeaker
 from .event_types import (
     EVENT_TYPES,
@@ -37,6 +38,7 @@ __all__ = [
     "Phase",
     "EVENT_TYPES",
     "AttendanceMode",
+    "BoardPage",
     "CooperationEntry",
     "EntryKind",
     "EntryStatus",

@@ -18,6 +18,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from .municipalities import Municipality
 
@@ -46,6 +47,10 @@ class Phase(models.TextChoices):
     INITIATION = "initiation", _("Anbahnung")
     IMPLEMENTATION = "implementation", _("Umsetzung")
     OPERATION = "operation", _("Betrieb")
+
+
+class CooperationEntryQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    """Board entries can be searched like pages (``.search()``)."""
 
 
 class CooperationEntry(
@@ -101,6 +106,8 @@ class CooperationEntry(
     )
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
 
+    objects = CooperationEntryQuerySet.as_manager()
+
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="cooperationentry")
     workflow_states = GenericRelation(
         "wagtailcore.WorkflowState",
@@ -131,6 +138,9 @@ class CooperationEntry(
         index.FilterField("kind"),
         index.FilterField("status"),
         index.FilterField("live"),
+        index.FilterField("valid_until"),
+        index.FilterField("municipality"),
+        index.FilterField("created_at"),
         index.RelatedFields("topics", [index.SearchField("name")]),
         index.RelatedFields("municipality", [index.SearchField("name")]),
     ]

@@ -14,6 +14,7 @@ from documents.models import MembersAreaPage
 from home.members import MEMBER_GROUPS
 from workgroups.models import (
     BERLIN,
+    BoardPage,
     CooperationEntry,
     EventIndexPage,
     EventMaterial,
@@ -201,6 +202,25 @@ def ensure_events_index(home):
     return index
 
 
+def ensure_board_page(home):
+    board = BoardPage.objects.child_of(home).first()
+    if board is None:
+        board = home.add_child(
+            instance=BoardPage(
+                title="Kooperationsbörse",
+                slug="kooperationsboerse",
+                intro=(
+                    "Angebote und Nachfragen interkommunaler Zusammenarbeit aus den "
+                    "Mitgliedskommunen – so, wie es sich der Arbeitskreis im Dezember 2019 "
+                    "gewünscht hat."
+                ),
+                show_in_menus=True,
+            )
+        )
+        _publish(board)
+    return board
+
+
 def ensure_members_area(home):
     """The Mitgliederbereich, visible to the member groups only."""
     area = MembersAreaPage.objects.child_of(home).first()
@@ -258,6 +278,7 @@ def build(home):
         members_collection,
     )
     ensure_events_index(home)
+    ensure_board_page(home)
     ensure_members_area(home)
     link_home_cards(home, groups)
     return groups

@@ -1,0 +1,127 @@
+"""The public exchange board: only live, unexpired entries; contact data for members only."""
+
+import datetime as dt
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+import pytest
+
+from tests.factories import TopicFactory
+from workgroups.models import BoardPage, CooperationEntry, Municipality
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def board(home_page):
+    return home_page.add_child(instance=BoardPage(title="Kooperationsbörse", slug="boerse"))
+
+
+@pytest.fixture
+def towns(db):
+    return {
+        "Borchen": Municipality.objects.create(name="Borchen", district="paderborn"),
+        "Höxter": Municipality.objects.create(name="Höxter", district="hoexter"),
+    }
+
+
+def _entry(towns, title, *, kind="offer", town="Borchen", live=True, days=90, topic=None):
+    entry = CooperationEntry.objects.create(
+        kind=kind,
+        title=title,
+        municipality=towns[town],
+        description=f"Beschreibung zu {title}.",
+        contact_name="Frau Beispiel",
+        contact_email="kontakt@beispiel.example.org",
+        contact_phone="05251 123",
+        valid_until=timezone.localdate() + dt.timedelta(days=days),
+        live=live,
+    )
+    if topic:
+        entry.topics.add(topic)
+        entry.save()  # parental many-to-many relations are written on save
+    return entry
+
+
+def test_board_lists_live_unexpired_entries_only(client, board, towns):
+    _entry(towns, "Vergabestelle teilen")
+    _entry(towns, "Noch in Moderation", live=False)
+    _entry(towns, "Abgelaufen", days=-1)
+
+    html = client.get(board.url).content.decode()
+
+    assert "Vergabestelle teilen" in html
+    assert "Noch in Moderation" not in html
+    assert "Abgelaufen" not in html
+    assert "1 Eintrag" in html
+
+
+def test_filters_by_kind_topic_district_and_search(client, board, towns):
+    topic = TopicFactory(slug="bauhof", name="Bauhof")
+    _entry(towns, "Kehrmaschine gesucht", kind="request", town="Höxter", topic=topic)
+    _entry(towns, "Vergabestelle teilen")
+
+    def titles(query):
+        html = client.get(board.url, query).content.decode()
+        return {t for t in ("Kehrmaschine gesucht", "Vergabestelle teilen") if t in html}
+
+    assert titles({"art": "request"}) == {"Kehrmaschine gesucht"}
+    assert titles({"thema": "bauhof"}) == {"Kehrmaschine gesucht"}
+    assert titles({"kreis": "paderborn"}) == {"Vergabestelle teilen"}
+    assert titles({"q": "Vergabestelle"}) == {"Vergabestelle teilen"}
+    assert titles({"q": "Kehrmaschine", "thema": "bauhof", "kreis": "hoexter"}) == {
+        "Kehrmaschine gesucht"
+    }
+    bad = client.get(board.url, {"art": "tausch", "kreis": "<b>"})
+    assert bad.status_code == 200 and "Ein Filterwert ist unbekannt" in bad.content.decode()
+
+
+def test_detail_shows_contact_to_members_only(client, board, towns, member):
+    entry = _entry(towns, "Vergabestelle teilen")
+    url = f"{board.url}eintrag/{entry.slug}/"
+
+    anonymous = client.get(url).content.decode()
+    client.force_login(member)
+    as_member = client.get(url).content.decode()
+
+    assert "Beschreibung zu Vergabestelle teilen." in anonymous
+    assert "kontakt@beispiel.example.org" not in anonymous and "05251 123" not in anonymous
+    assert "bitte anmelden" in anonymous
+    assert "kontakt@beispiel.example.org" in as_member
+
+
+def test_drafts_and_expired_entries_have_no_detail_page(client, board, towns):
+    draft = _entry(towns, "Entwurf", live=False)
+    expired = _entry(towns, "Alt", days=-3)
+
+    assert client.get(f"{board.url}eintrag/{draft.slug}/").status_code == 404
+    assert client.get(f"{board.url}eintrag/{expired.slug}/").status_code == 404
+
+
+def test_board_queries_do_not_grow_with_entries(client, board, towns):
+    topic = TopicFactory(slug="ozg")
+
+    def queries():
+        client.get(board.url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(board.url).status_code == 200
+        return len(captured)
+
+    for number in range(10):
+        _entry(towns, f"Eintrag {number}", topic=topic)
+    with_10 = queries()
+    for number in range(10, 200):
+        _entry(towns, f"Eintrag {number}", topic=topic, town="Höxter")
+    with_200 = queries()
+
+    assert with_200 == with_10 <= 15
+
+
+def test_demo_board_page_exists(demo_site, client):
+    html = client.get("/kooperationsboerse/").content.decode()
+
+    assert "Partner für gemeinsame Vergabestelle gesucht" in html
+    assert "14 Einträge" in html
+    assert "Kooperationsbörse" in client.get("/").content.decode()  # in the menu

@@ -1,0 +1,123 @@
+"""The public exchange board: live, unexpired offers and requests with filters and details."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from home.members import is_member
+from home.models import BasePage
+
+from .board import CooperationEntry, EntryKind, EntryStatus
+from .municipalities import District, Municipality
+from .topics import Topic
+
+ENTRIES_PER_PAGE = 12
+MAX_SEARCH_HITS = 500
+
+
+class BoardFilterForm(forms.Form):
+    """Filters of the board; unknown values are reported and ignored, never an error page."""
+
+    q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=100)
+    art = forms.ChoiceField(label=_("Art"), required=False)
+    thema = forms.ChoiceField(label=_("Handlungsfeld"), required=False)
+    kreis = forms.ChoiceField(label=_("Kreis"), required=False)
+    kommune = forms.ChoiceField(label=_("Kommune"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(self, data, *, topics, municipalities):
+        super().__init__(data)
+        self.fields["art"].choices = [("", _("Angebote und Nachfragen")), *EntryKind.choices]
+        self.fields["thema"].choices = [("", _("alle Handlungsfelder"))] + [
+            (topic.slug, topic.name) for topic in topics
+        ]
+        self.fields["kreis"].choices = [("", _("alle Kreise")), *District.choices]
+        self.fields["kommune"].choices = [("", _("alle Kommunen"))] + [
+            (str(m.pk), m.name) for m in municipalities
+        ]
+        self.fields["status"].choices = [("", _("jeder Status")), *EntryStatus.choices]
+
+    @property
+    def active_filters(self):
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+    def apply(self, entries):
+        filters = self.active_filters
+        if filters.get("art"):
+            entries = entries.filter(kind=filters["art"])
+        if filters.get("thema"):
+            entries = entries.filter(topics__slug=filters["thema"])
+        if filters.get("kreis"):
+            entries = entries.filter(municipality__district=filters["kreis"])
+        if filters.get("kommune"):
+            entries = entries.filter(municipality_id=filters["kommune"])
+        if filters.get("status"):
+            entries = entries.filter(status=filters["status"])
+        return entries
+
+
+def board_entries():
+    """What the public board shows: published and not yet expired."""
+    return CooperationEntry.objects.filter(live=True, valid_until__gte=timezone.localdate())
+
+
+class BoardPage(RoutablePageMixin, BasePage):
+    """The "Kooperationsbörse": where offers and requests of cooperation meet."""
+
+    template = "workgroups/board_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Kooperationsbörse")
+        verbose_name_plural = _("Kooperationsbörsen")
+
+    @path("")
+    def entry_listing(self, request):
+        form = BoardFilterForm(
+            request.GET or None,
+            topics=Topic.objects.filter(entries__in=board_entries()).distinct(),
+            municipalities=Municipality.objects.all(),
+        )
+        entries = form.apply(board_entries()).select_related("municipality")
+        query = form.active_filters.get("q")
+        if query:
+            # The search index cannot filter by related fields (topic, district), so the search
+            # picks the matching entries and the filters narrow them down.
+            matching = [entry.pk for entry in board_entries().search(query)[:MAX_SEARCH_HITS]]
+            entries = entries.filter(pk__in=matching)
+        entries = entries.order_by("-created_at", "-pk")
+        page = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("seite"))
+        prefetch_related_objects(list(page.object_list), "topics")
+        context = self.get_context(request)
+        context.update(
+            {
+                "filter_form": form,
+                "entries": page,
+                "filter_query": urlencode(form.active_filters),
+            }
+        )
+        return TemplateResponse(request, self.template, context)
+
+    @path("eintrag/<slug:slug>/", name="entry")
+    def entry_detail(self, request, slug):
+        entry = board_entries().select_related("municipality").filter(slug=slug).first()
+        if entry is None:
+            raise Http404(_("Diesen Eintrag gibt es nicht oder nicht mehr."))
+        context = self.get_context(request)
+        context.update({"entry": entry, "show_contact": is_member(request.user)})
+        return TemplateResponse(request, "workgroups/board_entry.html", context)
+
+    def entry_url(self, entry):
+        return self.url + self.reverse_subpage("entry", args=(entry.slug,))
