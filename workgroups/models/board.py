@@ -105,6 +105,8 @@ class CooperationEntry(
         related_name="cooperation_entries",
     )
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
+    # Word stems of title and description, kept so the matching never re-reads descriptions.
+    match_terms = models.TextField(_("Stichwörter für den Abgleich"), editable=False, blank=True)
 
     objects = CooperationEntryQuerySet.as_manager()
 
@@ -163,8 +165,14 @@ class CooperationEntry(
             raise ValidationError({"valid_until": _("Das Datum liegt in der Vergangenheit.")})
 
     def save(self, *args, **kwargs):
+        from ..matching import match_terms_for
+
         if not self.slug:
             self.slug = self._unique_slug()
+        self.match_terms = match_terms_for(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"title", "description"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "match_terms"}
         super().save(*args, **kwargs)
 
     def _unique_slug(self):

@@ -14,6 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from home.members import is_member
 from home.models import BasePage
 
+from ..matching import find_matches
 from .board import CooperationEntry, EntryKind, EntryStatus
 from .municipalities import District, Municipality
 from .topics import Topic
@@ -116,7 +117,13 @@ class BoardPage(RoutablePageMixin, BasePage):
         if entry is None:
             raise Http404(_("Diesen Eintrag gibt es nicht oder nicht mehr."))
         context = self.get_context(request)
-        context.update({"entry": entry, "show_contact": is_member(request.user)})
+        context.update(
+            {
+                "entry": entry,
+                "matches": find_matches(entry),
+                "show_contact": is_member(request.user),
+            }
+        )
         return TemplateResponse(request, "workgroups/board_entry.html", context)
 
     def entry_url(self, entry):

@@ -1,0 +1,168 @@
+"""Bringing offers and requests together: which entries of the opposite kind fit an entry.
+
+The score is made of three parts a reader can follow, and each part that counts is named in
+plain words next to the match:
+
+* shared topics (Handlungsfelder) weigh most: they are what the members chose themselves;
+* region: the same district or a neighbouring one, since cooperation needs short ways;
+* text similarity: significant words both entries use (stored per entry as ``match_terms``,
+  so the board never tokenises a thousand descriptions per request).
+
+Region alone never makes a match: a neighbour who offers something else is no partner.
+Ties are broken by the older entry first (lower primary key), so the result is deterministic.
+"""
+
+import math
+import re
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .models.board import CooperationEntry, EntryKind, EntryStatus
+from .models.municipalities import NEIGHBOURING_DISTRICTS
+
+TOPIC_WEIGHT = 3.0
+SAME_DISTRICT_WEIGHT = 1.5
+NEIGHBOUR_WEIGHT = 1.0
+TEXT_WEIGHT = 4.0
+#: Shared significant words that make a match without a shared topic.
+MIN_SHARED_TERMS_WITHOUT_TOPIC = 2
+MAX_MATCHES = 3
+MAX_NAMED_TERMS = 3
+
+#: Statuses of entries still looking for a partner; "vermittelt" and "abgeschlossen" are done.
+SEEKING_STATUSES = (EntryStatus.OPEN, EntryStatus.IN_TALKS)
+
+MIN_WORD_LENGTH = 5
+WORD = re.compile(r"[a-zäöüß]+(?:-[a-zäöüß]+)*", re.IGNORECASE)
+#: Suffixes cut off so that "Vergabestelle"/"Vergabestellen" or "Ausbildung"/"Ausbildungen"
+#: meet; a deliberately small, predictable stemmer rather than a linguistic one.
+SUFFIXES = ("ungen", "innen", "ung", "ern", "en", "er", "es", "e", "n", "s")
+#: Words every entry uses; sharing them says nothing about fitting together.
+_STOP_WORDS = """
+    aber alle allen auch auf aus bei bereits beim bieten bietet bitte dabei damit dann dass
+    denen deren derzeit dies diese diesem diesen dieser dort durch eine einem einen einer eines
+    erste ersten etwa fuer für gemeinsam gemeinsame gemeinsamen gerne gesucht haben hier ihre
+    ihren inzwischen jahr jahre kann können kommune kommunen gemeinde gemeinden stadt städte
+    kooperation kooperationen interkommunal interkommunale interkommunalen kreis mehr mehrere
+    mit nach nachbarkommunen neue neuen noch oder partner partnerin partnern sich sind sowie
+    suchen sucht über unser unsere unserem unseren unserer viele von vor wenn werden wie wir
+    wird wollen würden zum zur zwischen anderen andere interessierten interessierte möchten
+    verwaltung verwaltungen angebot nachfrage
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+
+
+def stem(word):
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_WORD_LENGTH - 1:
+            return word[: -len(suffix)]
+    return word
+
+
+def significant_terms(text):
+    """``{stem: first spelling}`` of the words that can tell entries apart, in text order."""
+    terms = {}
+    for match in WORD.finditer(text):
+        word = match.group().lower()
+        if len(word) < MIN_WORD_LENGTH or word in STOP_WORDS:
+            continue
+        terms.setdefault(stem(word), match.group())
+    return terms
+
+
+def match_terms_for(entry):
+    """What ``CooperationEntry.match_terms`` stores: the stems of title and description."""
+    return " ".join(sorted(significant_terms(f"{entry.title} {entry.description}")))
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: CooperationEntry
+    score: float
+    reasons: tuple
+
+    @property
+    def reason_text(self):
+        return " · ".join(self.reasons)
+
+
+def _region_reason(entry, candidate):
+    """(points, words) for how close the two municipalities are."""
+    own, other = entry.municipality, candidate.municipality
+    if own.pk == other.pk:
+        return SAME_DISTRICT_WEIGHT, _("gleiche Kommune")
+    if own.district == other.district:
+        return SAME_DISTRICT_WEIGHT, _("gleicher Kreis")
+    if other.district in NEIGHBOURING_DISTRICTS.get(own.district, ()):
+        return NEIGHBOUR_WEIGHT, _("Nachbarkreis")
+    return 0.0, ""
+
+
+def _topic_reason(shared_topic_names):
+    names = ", ".join(shared_topic_names)
+    return ngettext(
+        "gleiches Handlungsfeld: %(names)s",
+        "gleiche Handlungsfelder: %(names)s",
+        len(shared_topic_names),
+    ) % {"names": names}
+
+
+def find_matches(entry, *, limit=MAX_MATCHES):
+    """The best live, unexpired, still seeking entries of the opposite kind, best first.
+
+    Three queries whatever the size of the board: the entry's topics, the candidates with
+    their municipality, and the candidates' topic links.
+    """
+    from .models.board_pages import board_entries
+
+    if entry.status not in SEEKING_STATUSES:
+        return []
+    own_topics = {topic.pk: topic.name for topic in entry.topics.all()}
+    own_spellings = significant_terms(f"{entry.title} {entry.description}")
+    own_terms = set(own_spellings)
+    opposite = EntryKind.REQUEST if entry.kind == EntryKind.OFFER else EntryKind.OFFER
+    candidates = list(
+        board_entries()
+        .filter(kind=opposite, status__in=SEEKING_STATUSES)
+        .exclude(pk=entry.pk)
+        .select_related("municipality")
+        .defer("description", "contact_name", "contact_email", "contact_phone")
+        .order_by("pk")
+    )
+    topic_links = CooperationEntry.topics.through.objects.filter(
+        cooperationentry_id__in=[candidate.pk for candidate in candidates]
+    ).values_list("cooperationentry_id", "topic_id")
+    topics_by_entry = {}
+    for entry_id, topic_id in topic_links:
+        topics_by_entry.setdefault(entry_id, set()).add(topic_id)
+
+    matches = []
+    for candidate in candidates:
+        shared_topics = sorted(
+            own_topics[pk] for pk in topics_by_entry.get(candidate.pk, ()) if pk in own_topics
+        )
+        candidate_terms = set(candidate.match_terms.split())
+        shared_terms = own_terms & candidate_terms
+        if not shared_topics and len(shared_terms) < MIN_SHARED_TERMS_WITHOUT_TOPIC:
+            continue
+        score, reasons = 0.0, []
+        if shared_topics:
+            score += TOPIC_WEIGHT * len(shared_topics)
+            reasons.append(_topic_reason(shared_topics))
+        region_points, region_words = _region_reason(entry, candidate)
+        if region_points:
+            score += region_points
+            reasons.append(region_words)
+        if shared_terms:
+            score += (
+                TEXT_WEIGHT * len(shared_terms) / math.sqrt(len(own_terms) * len(candidate_terms))
+            )
+            words = [own_spellings[term] for term in own_spellings if term in shared_terms]
+            reasons.append(
+                _("ähnliche Begriffe: %(words)s") % {"words": ", ".join(words[:MAX_NAMED_TERMS])}
+            )
+        matches.append(Match(candidate, round(score, 6), tuple(reasons)))
+    matches.sort(key=lambda match: (-match.score, match.entry.pk))
+    return matches[:limit]
