@@ -8,7 +8,7 @@ from django.utils import timezone
 
 import pytest
 
-from tests.factories import TopicFactory
+from tests.factories import TopicFactory, bulk_entries
 from workgroups.models import BoardPage, CooperationEntry, Municipality
 
 pytestmark = pytest.mark.django_db
@@ -100,28 +100,41 @@ def test_drafts_and_expired_entries_have_no_detail_page(client, board, towns):
     assert client.get(f"{board.url}eintrag/{expired.slug}/").status_code == 404
 
 
-def test_board_queries_do_not_grow_with_entries(client, board, towns):
+def test_board_and_feed_queries_do_not_grow_with_entries(client, board, towns):
     topic = TopicFactory(slug="ozg")
 
-    def queries():
-        client.get(board.url)
+    def queries(url):
+        client.get(url)
         with CaptureQueriesContext(connection) as captured:
-            assert client.get(board.url).status_code == 200
+            assert client.get(url).status_code == 200
         return len(captured)
 
-    for number in range(10):
-        _entry(towns, f"Eintrag {number}", topic=topic)
-    with_10 = queries()
-    for number in range(10, 200):
-        _entry(towns, f"Eintrag {number}", topic=topic, town="Höxter")
-    with_200 = queries()
+    bulk_entries(10, municipality=towns["Borchen"], topic=topic)
+    with_10 = {url: queries(url) for url in (board.url, f"{board.url}rss/")}
+    bulk_entries(990, municipality=towns["Höxter"], topic=topic, prefix="Weitere")
+    with_1000 = {url: queries(url) for url in (board.url, f"{board.url}rss/")}
 
-    assert with_200 == with_10 <= 15
+    assert with_1000 == with_10
+    assert max(with_10.values()) <= 15
 
 
-def test_demo_board_page_exists(demo_site, client):
-    html = client.get("/kooperationsboerse/").content.decode()
+def test_rss_feed_lists_new_public_entries_without_contact(client, board, towns):
+    import feedparser
 
-    assert "Partner für gemeinsame Vergabestelle gesucht" in html
-    assert "14 Einträge" in html
-    assert "Kooperationsbörse" in client.get("/").content.decode()  # in the menu
+    _entry(towns, "Ältere Vergabestelle")
+    _entry(towns, "Neue Kehrmaschine", kind="request", town="Höxter")
+    _entry(towns, "Noch in Moderation", live=False)
+    _entry(towns, "Abgelaufen", days=-1)
+
+    response = client.get(f"{board.url}rss/")
+    feed = feedparser.parse(response.content)
+
+    assert response["Content-Type"].startswith("application/rss+xml")
+    assert {item.title for item in feed.entries} == {
+        "Angebot: Ältere Vergabestelle",
+        "Nachfrage: Neue Kehrmaschine",
+    }
+    assert feed.entries[0].link.endswith("/eintrag/neue-kehrmaschine/")
+    assert "Höxter (Kreis Höxter)" in feed.entries[0].description
+    assert b"kontakt@beispiel.example.org" not in response.content
+    assert f'href="{board.url}rss/"' in client.get(board.url).content.decode()

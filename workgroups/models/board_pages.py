@@ -6,6 +6,7 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
@@ -14,12 +15,15 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from home.members import is_member
 from home.models import BasePage
 
+from ..feeds import BoardFeed
 from ..matching import find_matches
 from .board import CooperationEntry, EntryKind, EntryStatus
 from .municipalities import District, Municipality
 from .topics import Topic
 
 ENTRIES_PER_PAGE = 12
+FEED_LENGTH = 30
+FEED_MAX_AGE = 900
 MAX_SEARCH_HITS = 500
 
 
@@ -125,6 +129,21 @@ class BoardPage(RoutablePageMixin, BasePage):
             }
         )
         return TemplateResponse(request, "workgroups/board_entry.html", context)
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        entries = (
+            board_entries()
+            .select_related("municipality")
+            .prefetch_related("topics")
+            .order_by("-first_published_at", "-pk")[:FEED_LENGTH]
+        )
+        response = BoardFeed(self, entries)(request)
+        patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
+        return response
+
+    def rss_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("rss")
 
     def entry_url(self, entry):
         return self.url + self.reverse_subpage("entry", args=(entry.slug,))
