@@ -118,6 +118,14 @@ def test_board_and_feed_queries_do_not_grow_with_entries(client, board, towns):
     assert max(with_10.values()) <= 15
 
 
+def test_demo_board_page_exists(demo_site, client):
+    html = client.get("/kooperationsboerse/").content.decode()
+
+    assert "Partner für gemeinsame Vergabestelle gesucht" in html
+    assert "14 Einträge" in html
+    assert "Kooperationsbörse" in client.get("/").content.decode()  # in the menu
+
+
 def test_rss_feed_lists_new_public_entries_without_contact(client, board, towns):
     import feedparser
 
