@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from .models import CooperationEntry, EventPage, Municipality, Topic, attach_parents
+from .search import board_entry_hits
 
 
 class UpcomingEventsPanel(Component):
@@ -27,6 +28,11 @@ class UpcomingEventsPanel(Component):
         events = EventPage.objects.upcoming(timezone.now()).for_listing()[:6]
         context["events"] = attach_parents(events)
         return context
+
+
+@hooks.register("site_search_results")
+def search_board_entries(request, query):
+    return board_entry_hits(request, query)
 
 
 @hooks.register("construct_homepage_panels")

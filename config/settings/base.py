@@ -175,6 +175,12 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 
+# --- Exchange board ----------------------------------------------------------------------------
+# New entries and changes a member may submit within 24 hours (workgroups/board_submissions.py).
+BOARD_SUBMISSIONS_PER_DAY = int(os.environ.get("BOARD_SUBMISSIONS_PER_DAY", "10"))
+# Days before "valid until" on which the owner is reminded (manage.py remind_board_owners).
+BOARD_REMINDER_DAYS = int(os.environ.get("BOARD_REMINDER_DAYS", "14"))
+
 # --- Email -------------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

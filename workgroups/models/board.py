@@ -105,6 +105,10 @@ class CooperationEntry(
         related_name="cooperation_entries",
     )
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
+    # The "valid until" date the owner was last reminded of; a later date earns a new reminder.
+    expiry_reminder_sent_for = models.DateField(
+        _("Erinnerung an den Ablauf gesendet für"), null=True, blank=True, editable=False
+    )
     # Word stems of title and description, kept so the matching never re-reads descriptions.
     match_terms = models.TextField(_("Stichwörter für den Abgleich"), editable=False, blank=True)
 
@@ -158,6 +162,12 @@ class CooperationEntry(
     @property
     def revisions(self):
         return self._revisions
+
+    def with_content_json(self, content):
+        """A revision brings back the text, not the reminder bookkeeping of the row."""
+        entry = super().with_content_json(content)
+        entry.expiry_reminder_sent_for = self.expiry_reminder_sent_for
+        return entry
 
     def clean(self):
         super().clean()

@@ -1,9 +1,12 @@
 """The public exchange board: live, unexpired offers and requests with filters and details."""
 
 from django import forms
+from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import Http404
+from django.shortcuts import redirect, resolve_url
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -15,6 +18,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from home.members import is_member
 from home.models import BasePage
 
+from .. import board_submissions
 from ..feeds import BoardFeed
 from ..matching import find_matches
 from .board import CooperationEntry, EntryKind, EntryStatus
@@ -88,6 +92,11 @@ class BoardPage(RoutablePageMixin, BasePage):
         verbose_name = _("Kooperationsbörse")
         verbose_name_plural = _("Kooperationsbörsen")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["viewer_is_member"] = is_member(request.user)
+        return context
+
     @path("")
     def entry_listing(self, request):
         form = BoardFilterForm(
@@ -125,10 +134,81 @@ class BoardPage(RoutablePageMixin, BasePage):
             {
                 "entry": entry,
                 "matches": find_matches(entry),
-                "show_contact": is_member(request.user),
             }
         )
         return TemplateResponse(request, "workgroups/board_entry.html", context)
+
+    # --- members propose and edit entries ---------------------------------------------------
+    @path("eintragen/", name="submit")
+    def submit_entry(self, request):
+        return self._entry_form(request, entry=None)
+
+    @path("meine-eintraege/", name="own_entries")
+    def own_entries(self, request):
+        refusal = self._refuse_non_members(request)
+        if refusal:
+            return refusal
+        context = self.get_context(request)
+        context["own_entries"] = board_submissions.own_entries(request.user)
+        return TemplateResponse(request, "workgroups/board_own_entries.html", context)
+
+    @path("meine-eintraege/<int:pk>/", name="edit")
+    def edit_entry(self, request, pk):
+        refusal = self._refuse_non_members(request)
+        if refusal:
+            return refusal
+        entry = CooperationEntry.objects.filter(pk=pk, submitted_by=request.user).first()
+        if entry is None:
+            raise Http404(_("Diesen Eintrag gibt es nicht, oder Sie haben ihn nicht eingereicht."))
+        return self._entry_form(request, entry=entry)
+
+    def _refuse_non_members(self, request):
+        """Visitors are asked to log in; logged-in non-members are told why not."""
+        if is_member(request.user):
+            return None
+        context = self.get_context(request)
+        context["login_url"] = (
+            f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': request.get_full_path()})}"
+        )
+        status = 403 if request.user.is_authenticated else 200
+        return TemplateResponse(
+            request, "workgroups/board_members_only.html", context, status=status
+        )
+
+    def _entry_form(self, request, *, entry):
+        refusal = self._refuse_non_members(request)
+        if refusal:
+            return refusal
+        context = self.get_context(request)
+        context["entry"] = entry
+        if entry is not None and entry.locked:
+            context["locked"] = True
+            return TemplateResponse(request, "workgroups/board_entry_form.html", context)
+        instance = entry.get_latest_revision_as_object() if entry else None
+        limited = board_submissions.rate_limit_reached(request.user)
+        if request.method == "POST" and not limited:
+            form = board_submissions.EntrySubmissionForm(
+                request.POST, instance=instance, user=request.user
+            )
+            if form.is_valid():
+                saved = board_submissions.submit(form, request.user)
+                messages.success(
+                    request,
+                    _("Danke! „%(title)s“ wird geprüft und erscheint nach der Freigabe.")
+                    % {"title": saved.title},
+                )
+                return redirect(self.url + self.reverse_subpage("own_entries"))
+        else:
+            form = board_submissions.EntrySubmissionForm(
+                request.POST or None, instance=instance, user=request.user
+            )
+        context.update({"form": form, "rate_limited": limited})
+        return TemplateResponse(
+            request,
+            "workgroups/board_entry_form.html",
+            context,
+            status=429 if limited and request.method == "POST" else 200,
+        )
 
     @path("rss/", name="rss")
     def rss(self, request):
@@ -141,6 +221,21 @@ class BoardPage(RoutablePageMixin, BasePage):
         response = BoardFeed(self, entries)(request)
         patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
         return response
+
+    def get_sitemap_urls(self, request=None):
+        """The board and every entry it shows, so search engines find the offers too."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if base is None:
+            return urls
+        entries = board_entries().only("slug", "last_published_at").order_by("pk")
+        return urls + [
+            {
+                "location": base + self.reverse_subpage("entry", args=(entry.slug,)),
+                "lastmod": entry.last_published_at,
+            }
+            for entry in entries
+        ]
 
     def rss_url(self, request=None):
         return self.get_url(request) + self.reverse_subpage("rss")

@@ -1,0 +1,66 @@
+"""Owners are reminded once before their entry leaves the board, and again after extending it."""
+
+import datetime as dt
+import io
+
+from django.core.management import call_command
+from django.utils import timezone
+
+import pytest
+
+from tests.factories import CooperationEntryFactory, UserFactory
+from workgroups.models import BoardPage, EntryStatus
+from workgroups.reminders import send_expiry_reminders
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def board(home_page):
+    return home_page.add_child(instance=BoardPage(title="Kooperationsbörse", slug="boerse"))
+
+
+def _in_days(days):
+    return timezone.localdate() + dt.timedelta(days=days)
+
+
+def test_owner_and_contact_are_reminded_once_before_expiry(board, mailoutbox, settings):
+    settings.BOARD_REMINDER_DAYS = 14
+    owner = UserFactory(username="eigentuemerin", email="owner@paderborn.example.org")
+    soon = CooperationEntryFactory(
+        title="Vergabe & Beschaffung teilen",
+        valid_until=_in_days(10),
+        submitted_by=owner,
+        contact_email="vergabe@paderborn.example.org",
+    )
+    CooperationEntryFactory(title="Noch lange gültig", valid_until=_in_days(60))
+    CooperationEntryFactory(
+        title="Schon vermittelt", valid_until=_in_days(5), status=EntryStatus.MATCHED
+    )
+    CooperationEntryFactory(title="Entwurf", valid_until=_in_days(5), live=False)
+
+    output = io.StringIO()
+    call_command("remind_board_owners", stdout=output)
+    send_expiry_reminders()  # the next day's run sends nothing new
+
+    [mail] = mailoutbox
+    assert mail.subject == "Ihr Eintrag „Vergabe & Beschaffung teilen“ läuft bald ab"
+    assert set(mail.to) == {"owner@paderborn.example.org", "vergabe@paderborn.example.org"}
+    assert "noch 10 Tage" in mail.body
+    assert f"/boerse/meine-eintraege/{soon.pk}/" in mail.body
+    assert "„Vergabe & Beschaffung teilen“" in mail.body  # plain text, not HTML-escaped
+    assert output.getvalue().strip() == "Erinnerungen versendet: 1"
+
+
+def test_extending_the_entry_earns_a_new_reminder(board, mailoutbox):
+    entry = CooperationEntryFactory(title="Kehrmaschine", valid_until=_in_days(3))
+    send_expiry_reminders()
+
+    entry.valid_until = _in_days(200)
+    entry.save_revision().publish()
+    send_expiry_reminders()
+    later = timezone.localdate() + dt.timedelta(days=190)
+    send_expiry_reminders(today=later)
+
+    assert len(mailoutbox) == 2
+    assert "Zum Verlängern antworten Sie bitte der Geschäftsstelle." in mailoutbox[0].body

@@ -1,0 +1,26 @@
+"""Board entries in the site search: only what the public board shows, found by their words."""
+
+from django.utils.translation import gettext as _
+
+from home.search import MAX_HITS_PER_SOURCE, SearchHit, highlight
+
+from .models import BoardPage
+from .models.board_pages import board_entries
+
+
+def board_entry_hits(request, query):
+    board = BoardPage.objects.live().public().first()
+    if board is None:  # without a public board there is no page to link to
+        return []
+    entries = board_entries().select_related("municipality").search(query)
+    return [
+        SearchHit(
+            title=entry.title,
+            url=board.entry_url(entry),
+            kind=entry.get_kind_display(),
+            context=_("in: %(board)s – %(municipality)s")
+            % {"board": board.title, "municipality": entry.municipality.name},
+            snippet=highlight(entry.description, query),
+        )
+        for entry in entries[:MAX_HITS_PER_SOURCE]
+    ]
