@@ -14,6 +14,7 @@ PAGES = {
     "anmelden": "/anmelden/",
     "boerse": "/kooperationsboerse/?art=request",
     "boerse-eintrag": "/kooperationsboerse/eintrag/partner-fur-gemeinsame-vergabestelle-gesucht/",
+    "boerse-vorschlagen-anmelden": "/kooperationsboerse/eintragen/",
     "nicht-gefunden": "/gibt-es-nicht/",
 }
 
