@@ -14,6 +14,7 @@ from tests.factories import (
     UserFactory,
     WorkingGroupPageFactory,
 )
+from workgroups.models import BoardPage
 
 
 @pytest.fixture(autouse=True)
@@ -61,6 +62,13 @@ def member(db):
 
 
 @pytest.fixture
+def moderator(db):
+    return UserFactory(
+        username="moderatorin", email="moderation@example.org", groups=["Moderation"]
+    )
+
+
+@pytest.fixture
 def demo_site(db):
     call_command("load_demo", "--force", "--password", "demo-passwort", verbosity=0)
 
@@ -93,3 +101,8 @@ def working_group(home_page):
 @pytest.fixture
 def events_page(home_page):
     return EventIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def board(home_page):
+    return home_page.add_child(instance=BoardPage(title="Kooperationsbörse", slug="boerse"))

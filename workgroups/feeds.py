@@ -5,15 +5,24 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 
-class EventFeed(Feed):
+class RequestFeed(Feed):
+    """A feed built per request from items a page hands over (never a module-level feed),
+    keeping the request for absolute links."""
+
+    feed_type = Rss201rev2Feed
+    language = "de"
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+
+class EventFeed(RequestFeed):
     """Newest events first; each item says when and where, the link leads to the event page.
 
     Instantiated per request by the listing page (``EventListingMixin``), which hands over
     the events it may show, so drafts and private pages never reach a feed.
     """
-
-    feed_type = Rss201rev2Feed
-    language = "de"
 
     def __init__(self, listing_page, events, *, atom=False):
         super().__init__()
@@ -21,10 +30,6 @@ class EventFeed(Feed):
         self.events = list(events)
         if atom:
             self.feed_type = Atom1Feed
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
 
     def title(self):
         return _("Termine: %(title)s") % {"title": self.listing_page.title}
@@ -71,24 +76,17 @@ class EventFeed(Feed):
         return [topic.name for topic in event.topics.all()]
 
 
-class BoardFeed(Feed):
+class BoardFeed(RequestFeed):
     """New offers and requests of the exchange board, newest first.
 
     Gets its entries from ``BoardPage``, which hands over only live, unexpired ones, so an
     entry in moderation never reaches a feed reader. Contact data stays out: feeds are public.
     """
 
-    feed_type = Rss201rev2Feed
-    language = "de"
-
     def __init__(self, board_page, entries):
         super().__init__()
         self.board_page = board_page
         self.entries = list(entries)
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
 
     def title(self):
         return _("%(title)s: neue Einträge") % {"title": self.board_page.title}

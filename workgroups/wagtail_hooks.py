@@ -84,7 +84,15 @@ class CooperationEntryViewSet(SnippetViewSet):
     model = CooperationEntry
     icon = "resubmit"
     menu_label = _("Kooperationsbörse")
-    list_display = ["title", "kind", "municipality", "status", "valid_until", UpdatedAtColumn()]
+    list_display = [
+        "title",
+        "kind",
+        "municipality",
+        "status",
+        "valid_until",
+        "submitted_by",
+        UpdatedAtColumn(),
+    ]
     list_filter = ["kind", "status", "topics", "municipality__district", "live"]
     search_fields = ["title", "description"]
     list_export = [
@@ -95,6 +103,7 @@ class CooperationEntryViewSet(SnippetViewSet):
         "get_legal_form_display",
         "get_phase_display",
         "valid_until",
+        "submitted_by",
         "live",
     ]
     export_headings = {
@@ -105,6 +114,9 @@ class CooperationEntryViewSet(SnippetViewSet):
         "live": _("Veröffentlicht"),
     }
     ordering = ["-created_at"]
+
+    def get_queryset(self, request):
+        return CooperationEntry.objects.select_related("municipality", "submitted_by")
 
 
 class WorkingGroupSnippetGroup(SnippetViewSetGroup):

@@ -15,7 +15,7 @@ from tests.factories import (
     bulk_entries,
 )
 from workgroups.matching import find_matches, significant_terms
-from workgroups.models import BoardPage, EntryStatus
+from workgroups.models import EntryStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -149,11 +149,6 @@ def test_similar_words_ignore_case_endings_and_filler_words():
     assert terms["vergabestell"] == "Vergabestellen"
     assert not {"suchen", "kommune"} & set(terms)
     assert set(significant_terms("Ausschreibung")) == set(significant_terms("Ausschreibungen"))
-
-
-@pytest.fixture
-def board(home_page):
-    return home_page.add_child(instance=BoardPage(title="Kooperationsbörse", slug="boerse"))
 
 
 def test_detail_page_lists_matches_with_reasons(client, board, places, topics):

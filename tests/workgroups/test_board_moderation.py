@@ -1,25 +1,20 @@
 """Board entries wait for a moderator: a submission is a draft until it is approved."""
 
 import datetime as dt
+import io
 
 from django.utils import timezone
 
 from wagtail.models import WorkflowTask
 
+import openpyxl
 import pytest
 
-from tests.factories import TopicFactory, UserFactory
+from tests.factories import TopicFactory
 from workgroups.models import CooperationEntry, Municipality
 from workgroups.moderation import board_workflow_has_an_approval_task, ensure_board_workflow
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def moderator(db):
-    return UserFactory(
-        username="moderatorin", email="moderation@example.org", groups=["Moderation"]
-    )
 
 
 @pytest.fixture
@@ -92,6 +87,29 @@ def test_moderators_list_and_export_entries_with_readable_values(client, entry, 
     assert "Nachfrage" in csv and "offen" in csv
 
 
+def test_xlsx_export_has_readable_values(client, entry, moderator):
+    entry.save_revision().publish()
+    client.force_login(moderator)
+
+    export = client.get("/admin/snippets/workgroups/cooperationentry/", {"export": "xlsx"})
+
+    content = b"".join(export.streaming_content) if export.streaming else export.content
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    cells = {str(cell.value) for row in sheet.iter_rows() for cell in row}
+    assert {"Nachfrage", "offen", "Partner für gemeinsame Vergabestelle gesucht"} <= cells
+    assert "request" not in cells and "open" not in cells
+
+
 def test_demo_board_has_six_live_entries_of_each_kind(demo_site):
     assert CooperationEntry.objects.filter(live=True, kind="offer").count() >= 6
     assert CooperationEntry.objects.filter(live=True, kind="request").count() >= 6
+
+
+def test_demo_member_has_a_submission_waiting_for_moderation(demo_site, client):
+    pending = CooperationEntry.objects.get(title="Gemeinsame Datenschutzbeauftragte gesucht")
+
+    assert not pending.live and pending.workflow_in_progress
+    client.force_login(pending.submitted_by)
+    mine = client.get("/kooperationsboerse/meine-eintraege/").content.decode()
+    assert "Gemeinsame Datenschutzbeauftragte gesucht" in mine and "wird geprüft" in mine
+    assert "Datenschutzbeauftragte" not in client.get("/kooperationsboerse/").content.decode()

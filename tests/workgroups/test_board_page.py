@@ -9,14 +9,9 @@ from django.utils import timezone
 import pytest
 
 from tests.factories import TopicFactory, bulk_entries
-from workgroups.models import BoardPage, CooperationEntry, Municipality
+from workgroups.models import CooperationEntry, Municipality
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def board(home_page):
-    return home_page.add_child(instance=BoardPage(title="Kooperationsbörse", slug="boerse"))
 
 
 @pytest.fixture

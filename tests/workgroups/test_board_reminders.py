@@ -9,15 +9,10 @@ from django.utils import timezone
 import pytest
 
 from tests.factories import CooperationEntryFactory, UserFactory
-from workgroups.models import BoardPage, EntryStatus
+from workgroups.models import EntryStatus
 from workgroups.reminders import send_expiry_reminders
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def board(home_page):
-    return home_page.add_child(instance=BoardPage(title="Kooperationsbörse", slug="boerse"))
 
 
 def _in_days(days):

@@ -11,21 +11,9 @@ import feedparser
 import pytest
 
 from tests.factories import CooperationEntryFactory, TopicFactory, UserFactory
-from workgroups.models import BoardPage, CooperationEntry, Municipality
+from workgroups.models import CooperationEntry, Municipality
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def board(home_page):
-    return home_page.add_child(instance=BoardPage(title="Kooperationsbörse", slug="boerse"))
-
-
-@pytest.fixture
-def moderator(db):
-    return UserFactory(
-        username="moderatorin", email="moderation@example.org", groups=["Moderation"]
-    )
 
 
 @pytest.fixture

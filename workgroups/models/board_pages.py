@@ -34,7 +34,9 @@ MAX_SEARCH_HITS = 500
 class BoardFilterForm(forms.Form):
     """Filters of the board; unknown values are reported and ignored, never an error page."""
 
-    q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Suchbegriff"), required=False, max_length=100, widget=forms.SearchInput
+    )
     art = forms.ChoiceField(label=_("Art"), required=False)
     thema = forms.ChoiceField(label=_("Handlungsfeld"), required=False)
     kreis = forms.ChoiceField(label=_("Kreis"), required=False)
@@ -130,18 +132,13 @@ class BoardPage(RoutablePageMixin, BasePage):
         if entry is None:
             raise Http404(_("Diesen Eintrag gibt es nicht oder nicht mehr."))
         context = self.get_context(request)
-        context.update(
-            {
-                "entry": entry,
-                "matches": find_matches(entry),
-            }
-        )
+        context.update({"entry": entry, "matches": find_matches(entry)})
         return TemplateResponse(request, "workgroups/board_entry.html", context)
 
     # --- members propose and edit entries ---------------------------------------------------
     @path("eintragen/", name="submit")
     def submit_entry(self, request):
-        return self._entry_form(request, entry=None)
+        return self._refuse_non_members(request) or self._entry_form(request, entry=None)
 
     @path("meine-eintraege/", name="own_entries")
     def own_entries(self, request):
@@ -176,39 +173,31 @@ class BoardPage(RoutablePageMixin, BasePage):
         )
 
     def _entry_form(self, request, *, entry):
-        refusal = self._refuse_non_members(request)
-        if refusal:
-            return refusal
+        """The form for a new entry (``entry`` None) or a change; a member is logged in."""
         context = self.get_context(request)
         context["entry"] = entry
         if entry is not None and entry.locked:
             context["locked"] = True
             return TemplateResponse(request, "workgroups/board_entry_form.html", context)
-        instance = entry.get_latest_revision_as_object() if entry else None
         limited = board_submissions.rate_limit_reached(request.user)
-        if request.method == "POST" and not limited:
-            form = board_submissions.EntrySubmissionForm(
-                request.POST, instance=instance, user=request.user
-            )
-            if form.is_valid():
-                saved = board_submissions.submit(form, request.user)
-                messages.success(
-                    request,
-                    _("Danke! „%(title)s“ wird geprüft und erscheint nach der Freigabe.")
-                    % {"title": saved.title},
-                )
-                return redirect(self.url + self.reverse_subpage("own_entries"))
-        else:
-            form = board_submissions.EntrySubmissionForm(
-                request.POST or None, instance=instance, user=request.user
-            )
-        context.update({"form": form, "rate_limited": limited})
-        return TemplateResponse(
-            request,
-            "workgroups/board_entry_form.html",
-            context,
-            status=429 if limited and request.method == "POST" else 200,
+        data = request.POST if request.method == "POST" else None
+        form = board_submissions.EntrySubmissionForm(
+            data,
+            # a change builds on the member's last version, even if it still waits for approval
+            instance=entry.get_latest_revision_as_object() if entry else None,
+            user=request.user,
         )
+        if data is not None and not limited and form.is_valid():
+            saved = board_submissions.submit(form, request.user)
+            messages.success(
+                request,
+                _("Danke! „%(title)s“ wird geprüft und erscheint nach der Freigabe.")
+                % {"title": saved.title},
+            )
+            return redirect(self.url + self.reverse_subpage("own_entries"))
+        context.update({"form": form, "rate_limited": limited})
+        status = 429 if limited and data is not None else 200
+        return TemplateResponse(request, "workgroups/board_entry_form.html", context, status=status)
 
     @path("rss/", name="rss")
     def rss(self, request):

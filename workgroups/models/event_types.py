@@ -1,6 +1,5 @@
 """The three kinds of event editors create: meetings, workshops and info sessions."""
 
-from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -47,10 +46,10 @@ class MeetingPage(EventPage):
         *BasePage.content_panels,
         FieldPanel("meeting_kind"),
         *EventPage.time_panels,
-        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        EventPage.topics_panel,
         FieldPanel("outcomes"),
         FieldPanel("body"),
-        InlinePanel("materials", heading=_("Unterlagen"), label=_("Unterlage")),
+        EventPage.materials_panel,
     ]
 
     class Meta:
@@ -90,11 +89,11 @@ class WorkshopPage(EventPage):
     content_panels = [
         *BasePage.content_panels,
         *EventPage.time_panels,
-        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        EventPage.topics_panel,
         FieldPanel("body"),
         FieldPanel("moderation"),
         InlinePanel("speakers", heading=_("Referentinnen und Referenten"), label=_("Person")),
-        InlinePanel("materials", heading=_("Unterlagen"), label=_("Unterlage")),
+        EventPage.materials_panel,
     ]
 
     class Meta:
@@ -151,11 +150,11 @@ class InfoSessionPage(EventPage):
     content_panels = [
         *BasePage.content_panels,
         *EventPage.time_panels,
-        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        EventPage.topics_panel,
         FieldPanel("body"),
         FieldPanel("questions"),
         FieldPanel("programme"),
-        InlinePanel("materials", heading=_("Unterlagen"), label=_("Unterlage")),
+        EventPage.materials_panel,
     ]
 
     class Meta:

@@ -235,12 +235,16 @@ class EventPage(RoutablePageMixin, BasePage):
             heading=_("Ort und Teilnahme"),
         ),
     ]
+    # Shared by the event types, which arrange their own fields around them.
+    topics_panel = FieldPanel("topics", widget=forms.CheckboxSelectMultiple)
+    materials_panel = InlinePanel("materials", heading=_("Unterlagen"), label=_("Unterlage"))
+
     content_panels = [
         *BasePage.content_panels,
         *time_panels,
-        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        topics_panel,
         FieldPanel("body"),
-        InlinePanel("materials", heading=_("Unterlagen"), label=_("Unterlage")),
+        materials_panel,
     ]
 
     api_fields = [

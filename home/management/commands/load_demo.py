@@ -63,6 +63,9 @@ class Command(BaseCommand):
             legal_pages = self.ensure_standard_pages(home)
             self.ensure_site_settings(home, legal_pages)
             self.ensure_users(password)
+            build_events.ensure_pending_submission(
+                get_user_model().objects.get(username="mitglied")
+            )
         if verbosity == 0:
             return
         self.stdout.write(self.style.SUCCESS("Demo-Inhalte sind geladen."))

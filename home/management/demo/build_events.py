@@ -38,28 +38,45 @@ def ensure_municipalities():
         Municipality.objects.get_or_create(name=name, defaults={"kind": kind, "district": district})
 
 
-def ensure_board_entries(topics):
+def _new_board_entry(values, **extra):
+    """A saved draft entry from a row of ``data.BOARD_ENTRIES``, or None if it exists already."""
+    kind, title, town, topic_slugs, legal_form, phase, description = values
+    if CooperationEntry.objects.filter(title=title).exists():
+        return None
+    municipality = Municipality.objects.get(name=town)
+    entry = CooperationEntry(
+        kind=kind,
+        title=title,
+        municipality=municipality,
+        description=description,
+        legal_form=legal_form,
+        phase=phase,
+        contact_name=f"Ansprechperson {municipality.name}",
+        contact_email=f"kooperation@{slugify(municipality.name)}.example.org",
+        contact_phone="+49 5251 000000",
+        valid_until=timezone.localdate() + dt.timedelta(days=180),
+        **extra,
+    )
+    entry.save()
+    entry.topics.set(Topic.objects.filter(slug__in=topic_slugs))
+    entry.save()  # parental many-to-many relations are written on save
+    return entry
+
+
+def ensure_board_entries():
     """At least six live offers and requests on the seed's topics (idempotent by title)."""
-    valid_until = timezone.localdate() + dt.timedelta(days=180)
-    for kind, title, town, topic_slugs, legal_form, phase, description in data.BOARD_ENTRIES:
-        if CooperationEntry.objects.filter(title=title).exists():
-            continue
-        municipality = Municipality.objects.get(name=town)
-        entry = CooperationEntry(
-            kind=kind,
-            title=title,
-            municipality=municipality,
-            description=description,
-            legal_form=legal_form,
-            phase=phase,
-            contact_name=f"Ansprechperson {municipality.name}",
-            contact_email=f"kooperation@{slugify(municipality.name)}.example.org",
-            contact_phone="+49 5251 000000",
-            valid_until=valid_until,
-        )
-        entry.save()
-        entry.topics.set([topics[slug] for slug in topic_slugs])
-        entry.save_revision().publish()
+    for values in data.BOARD_ENTRIES:
+        entry = _new_board_entry(values)
+        if entry is not None:
+            entry.save_revision().publish()
+
+
+def ensure_pending_submission(member):
+    """One entry by the demo member that waits in the moderation workflow."""
+    entry = _new_board_entry(data.PENDING_SUBMISSION, live=False, submitted_by=member)
+    if entry is not None:
+        entry.save_revision(user=member)
+        entry.get_workflow().start(entry, member)
 
 
 def ensure_topics():
@@ -184,59 +201,54 @@ def _upcoming_times(days, hour, minutes):
     return start, start + dt.timedelta(minutes=minutes)
 
 
+def ensure_child_page(parent, page_class, **fields):
+    """The parent's child of this type, created and published on the first run only."""
+    page = page_class.objects.child_of(parent).first()
+    if page is None:
+        page = parent.add_child(instance=page_class(show_in_menus=True, **fields))
+        _publish(page)
+    return page
+
+
 def ensure_events_index(home):
-    index = EventIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = home.add_child(
-            instance=EventIndexPage(
-                title="Termine",
-                slug="termine",
-                intro=(
-                    "Alle Arbeitskreistreffen, Fachwerkstätten und Informationsveranstaltungen "
-                    "der vier Aktionsfelder – zum Filtern, Blättern und Abonnieren."
-                ),
-                show_in_menus=True,
-            )
-        )
-        _publish(index)
-    return index
+    return ensure_child_page(
+        home,
+        EventIndexPage,
+        title="Termine",
+        slug="termine",
+        intro=(
+            "Alle Arbeitskreistreffen, Fachwerkstätten und Informationsveranstaltungen "
+            "der vier Aktionsfelder – zum Filtern, Blättern und Abonnieren."
+        ),
+    )
 
 
 def ensure_board_page(home):
-    board = BoardPage.objects.child_of(home).first()
-    if board is None:
-        board = home.add_child(
-            instance=BoardPage(
-                title="Kooperationsbörse",
-                slug="kooperationsboerse",
-                intro=(
-                    "Angebote und Nachfragen interkommunaler Zusammenarbeit aus den "
-                    "Mitgliedskommunen – so, wie es sich der Arbeitskreis im Dezember 2019 "
-                    "gewünscht hat."
-                ),
-                show_in_menus=True,
-            )
-        )
-        _publish(board)
-    return board
+    return ensure_child_page(
+        home,
+        BoardPage,
+        title="Kooperationsbörse",
+        slug="kooperationsboerse",
+        intro=(
+            "Angebote und Nachfragen interkommunaler Zusammenarbeit aus den "
+            "Mitgliedskommunen – so, wie es sich der Arbeitskreis im Dezember 2019 "
+            "gewünscht hat."
+        ),
+    )
 
 
 def ensure_members_area(home):
     """The Mitgliederbereich, visible to the member groups only."""
-    area = MembersAreaPage.objects.child_of(home).first()
-    if area is None:
-        area = home.add_child(
-            instance=MembersAreaPage(
-                title="Mitgliederbereich",
-                slug="mitgliederbereich",
-                intro=(
-                    "Protokolle und weitere Unterlagen der Arbeitskreise, die nur für die "
-                    "Mitgliedskommunen bestimmt sind."
-                ),
-                show_in_menus=True,
-            )
-        )
-        _publish(area)
+    area = ensure_child_page(
+        home,
+        MembersAreaPage,
+        title="Mitgliederbereich",
+        slug="mitgliederbereich",
+        intro=(
+            "Protokolle und weitere Unterlagen der Arbeitskreise, die nur für die "
+            "Mitgliedskommunen bestimmt sind."
+        ),
+    )
     if not PageViewRestriction.objects.filter(page=area).exists():
         restriction = PageViewRestriction.objects.create(
             page=area, restriction_type=PageViewRestriction.GROUPS
@@ -249,7 +261,7 @@ def build(home):
     """Create what is missing; existing pages, topics and documents are left alone."""
     topics = ensure_topics()
     ensure_municipalities()
-    ensure_board_entries(topics)
+    ensure_board_entries()
     collection = Collection.get_first_root_node()
     members_collection = ensure_members_collection()
     seed_group = ensure_working_group(home, data.SEED_GROUP, topics)

@@ -518,6 +518,20 @@ MUNICIPALITIES = [
 ]
 
 # Exchange board: (kind, title, municipality, topic slugs, legal form, phase, description)
+#: What the demo member "mitglied" has submitted and a moderator has not yet approved, so
+#: "Meine Einträge" and the moderators' dashboard have something to show.
+PENDING_SUBMISSION = (
+    "request",
+    "Gemeinsame Datenschutzbeauftragte gesucht",
+    "Altenbeken",
+    ["aufgabenteilung", "personalpool"],
+    "public_agreement",
+    "idea",
+    "Für unsere kleine Verwaltung suchen wir eine Nachbarkommune, mit der wir uns eine "
+    "Datenschutzbeauftragte teilen können – etwa zwei Tage im Monat, geregelt über eine "
+    "öffentlich-rechtliche Vereinbarung.",
+)
+
 BOARD_ENTRIES = [
     (
         "offer",
