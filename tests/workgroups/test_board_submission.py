@@ -2,7 +2,9 @@
 
 import datetime as dt
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail.models import WorkflowState
@@ -122,6 +124,12 @@ def test_submission_is_invisible_until_approved_then_public_and_matched(
     assert "gleiches Handlungsfeld: Zentrale Vergabestelle · gleicher Kreis" in matches
     mine = member_client.get(f"{board.url}meine-eintraege/").content.decode()
     assert "veröffentlicht" in mine and "wird geprüft" not in mine
+    own_detail = member_client.get(f"{board.url}eintrag/{entry.slug}/").content.decode()
+    assert f"meine-eintraege/{entry.pk}/" in own_detail
+    assert (
+        f"meine-eintraege/{entry.pk}/"
+        not in client.get(f"{board.url}eintrag/{entry.slug}/").content.decode()
+    )
 
 
 @pytest.mark.parametrize(
@@ -259,3 +267,21 @@ def test_members_cannot_edit_entries_of_others_or_locked_ones(
     locked = client.post(f"{board.url}meine-eintraege/{own.pk}/", valid_data)
     assert "Die Moderation bearbeitet diesen Eintrag gerade" in locked.content.decode()
     assert CooperationEntry.objects.get(pk=own.pk).revisions.count() == 1
+
+
+def test_own_entries_queries_do_not_grow_with_entries(client, board, member):
+    client.force_login(member)
+    url = f"{board.url}meine-eintraege/"
+
+    def queries():
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    CooperationEntryFactory.create_batch(3, submitted_by=member, live=False)
+    with_3 = queries()
+    CooperationEntryFactory.create_batch(30, submitted_by=member)
+    with_33 = queries()
+
+    assert with_33 == with_3 <= 25
