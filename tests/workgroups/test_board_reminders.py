@@ -6,6 +6,8 @@ import io
 from django.core.management import call_command
 from django.utils import timezone
 
+from wagtail.models import Revision
+
 import pytest
 
 from tests.factories import CooperationEntryFactory, UserFactory
@@ -59,3 +61,17 @@ def test_extending_the_entry_earns_a_new_reminder(board, mailoutbox):
 
     assert len(mailoutbox) == 2
     assert "Zum Verlängern antworten Sie bitte der Geschäftsstelle." in mailoutbox[0].body
+
+
+def test_publishing_an_older_revision_does_not_repeat_the_reminder(board, mailoutbox):
+    entry = CooperationEntryFactory(title="Kehrmaschine", valid_until=_in_days(5))
+    entry.description = "Neuer Text, noch in der Moderation."
+    revision = entry.save_revision()  # written before the reminder goes out
+    send_expiry_reminders()
+
+    Revision.objects.get(pk=revision.pk).publish()  # approved later, in another request
+    send_expiry_reminders()
+
+    assert len(mailoutbox) == 1
+    entry.refresh_from_db()
+    assert entry.description == "Neuer Text, noch in der Moderation."
