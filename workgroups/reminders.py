@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db.models import F
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .matching import SEEKING_STATUSES
 from .models import BoardPage, CooperationEntry
@@ -54,6 +54,7 @@ def _links(board, entry):
     return links
 
 
+@translation.override(settings.LANGUAGE_CODE)  # cron has no request to choose German month names
 def send_expiry_reminders(today=None):
     """Send the reminders that are due; returns how many entries were reminded."""
     today = today or timezone.localdate()

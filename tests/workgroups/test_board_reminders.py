@@ -4,7 +4,8 @@ import datetime as dt
 import io
 
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from wagtail.models import Revision
 
@@ -37,13 +38,16 @@ def test_owner_and_contact_are_reminded_once_before_expiry(board, mailoutbox, se
     CooperationEntryFactory(title="Entwurf", valid_until=_in_days(5), live=False)
 
     output = io.StringIO()
-    call_command("remind_board_owners", stdout=output)
+    with translation.override("en"):  # as from cron, without a German request around it
+        call_command("remind_board_owners", stdout=output)
     send_expiry_reminders()  # the next day's run sends nothing new
 
     [mail] = mailoutbox
     assert mail.subject == "Ihr Eintrag „Vergabe & Beschaffung teilen“ läuft bald ab"
     assert set(mail.to) == {"owner@paderborn.example.org", "vergabe@paderborn.example.org"}
     assert "noch 10 Tage" in mail.body
+    with translation.override("de"):
+        assert date_format(soon.valid_until, "j. F Y") in mail.body  # German month name
     assert f"/boerse/meine-eintraege/{soon.pk}/" in mail.body
     assert "„Vergabe & Beschaffung teilen“" in mail.body  # plain text, not HTML-escaped
     assert output.getvalue().strip() == "Erinnerungen versendet: 1"
