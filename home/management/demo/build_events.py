@@ -39,7 +39,7 @@ def ensure_municipalities():
 
 
 def _new_board_entry(values, **extra):
-    """A saved draft entry from a row of ``data.BOARD_ENTRIES``, or None if it exists already."""
+    """A saved entry from a row like ``data.BOARD_ENTRIES``, or None if it exists already."""
     kind, title, town, topic_slugs, legal_form, phase, description = values
     if CooperationEntry.objects.filter(title=title).exists():
         return None
