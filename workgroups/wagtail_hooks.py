@@ -99,6 +99,7 @@ class CooperationEntryViewSet(SnippetViewSet):
         "title",
         "get_kind_display",
         "municipality",
+        "topic_names",
         "get_status_display",
         "get_legal_form_display",
         "get_phase_display",
@@ -108,6 +109,7 @@ class CooperationEntryViewSet(SnippetViewSet):
     ]
     export_headings = {
         "get_kind_display": _("Art"),
+        "topic_names": _("Handlungsfelder"),
         "get_status_display": _("Status"),
         "get_legal_form_display": _("Rechtsform"),
         "get_phase_display": _("Phase"),
@@ -116,7 +118,9 @@ class CooperationEntryViewSet(SnippetViewSet):
     ordering = ["-created_at"]
 
     def get_queryset(self, request):
-        return CooperationEntry.objects.select_related("municipality", "submitted_by")
+        return CooperationEntry.objects.select_related(
+            "municipality", "submitted_by"
+        ).prefetch_related("topics")
 
 
 class WorkingGroupSnippetGroup(SnippetViewSetGroup):
@@ -146,6 +150,7 @@ class MunicipalityAdmin(ModelAdmin):
     list_export = ("name", "get_kind_display", "get_district_display", "member_since")
     export_headings = {
         "get_kind_display": _("Art"),
+        "topic_names": _("Handlungsfelder"),
         "get_district_display": _("Kreis"),
         "member_since": _("Mitglied seit"),
     }

@@ -192,6 +192,10 @@ class CooperationEntry(
             slug, number = f"{base}-{number}", number + 1
         return slug
 
+    def topic_names(self):
+        """The topics as one readable line, e.g. for the admin's CSV/XLSX export."""
+        return ", ".join(topic.name for topic in self.topics.all())
+
     @property
     def is_expired(self):
         return self.valid_until < timezone.localdate()
