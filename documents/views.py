@@ -23,10 +23,7 @@ def serve_document(request, document_id, document_filename):
     response = wagtail_serve(request, document_id, document_filename)
     if response.status_code == 200:
         document = get_document_model().objects.get(pk=document_id)
-        if is_restricted(document, request):
-            patch_cache_control(response, private=True, no_store=True)
-        else:
-            patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+        _cache_by_privacy(response, document, request)
     return response
 
 
@@ -37,8 +34,13 @@ def document_thumbnail(request, document_id):
     if not document.thumbnail or not viewer_may_download(document, request):
         raise Http404
     response = FileResponse(document.thumbnail.open("rb"), content_type="image/png")
+    _cache_by_privacy(response, document, request)
+    return response
+
+
+def _cache_by_privacy(response, document, request):
+    """No shared cache may keep a members-only file; public files for an hour."""
     if is_restricted(document, request):
         patch_cache_control(response, private=True, no_store=True)
     else:
         patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
-    return response

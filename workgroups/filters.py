@@ -1,4 +1,4 @@
-"""The filter form of event listings (type, topic, year, working group).
+"""Filter forms of listings: events (type, topic, year, working group) and the board.
 
 Invalid values never cause an error page: the form reports them and the listing ignores them.
 """
@@ -9,7 +9,18 @@ from django.utils.translation import gettext_lazy as _
 from .models.event_types import EVENT_TYPES, event_type_for_key
 
 
-class EventFilterForm(forms.Form):
+class ListingFilterForm(forms.Form):
+    """A GET filter form whose valid, non-empty values narrow a listing."""
+
+    @property
+    def active_filters(self):
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class EventFilterForm(ListingFilterForm):
     typ = forms.ChoiceField(label=_("Art"), required=False)
     thema = forms.ChoiceField(label=_("Handlungsfeld"), required=False)
     jahr = forms.TypedChoiceField(label=_("Jahr"), required=False, coerce=int, empty_value=None)
@@ -30,13 +41,6 @@ class EventFilterForm(forms.Form):
             ]
         else:
             del self.fields["arbeitskreis"]
-
-    @property
-    def active_filters(self):
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
 
     def apply(self, events, working_groups=None):
         """Narrow ``events`` by every valid filter value."""

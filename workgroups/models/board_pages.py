@@ -20,6 +20,7 @@ from home.models import BasePage
 
 from .. import board_submissions
 from ..feeds import BoardFeed
+from ..filters import ListingFilterForm
 from ..matching import find_matches
 from .board import CooperationEntry, EntryKind, EntryStatus
 from .municipalities import District, Municipality
@@ -31,7 +32,7 @@ FEED_MAX_AGE = 900
 MAX_SEARCH_HITS = 500
 
 
-class BoardFilterForm(forms.Form):
+class BoardFilterForm(ListingFilterForm):
     """Filters of the board; unknown values are reported and ignored, never an error page."""
 
     q = forms.CharField(
@@ -54,13 +55,6 @@ class BoardFilterForm(forms.Form):
             (str(m.pk), m.name) for m in municipalities
         ]
         self.fields["status"].choices = [("", _("jeder Status")), *EntryStatus.choices]
-
-    @property
-    def active_filters(self):
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
 
     def apply(self, entries):
         filters = self.active_filters

@@ -22,9 +22,7 @@ class MeetingPage(EventPage):
     """A meeting of the working group itself, with its outcomes and protocol."""
 
     template = "workgroups/meeting_page.html"
-    parent_page_types = ["workgroups.WorkingGroupPage"]
-    subpage_types = []
-    is_creatable = True
+    is_creatable = True  # Wagtail does not inherit this one
     type_label = _("Arbeitskreistreffen")
     type_key = "treffen"
 
@@ -66,9 +64,7 @@ class WorkshopPage(EventPage):
     """A Fachwerkstatt: talks by speakers from member municipalities, with a moderator."""
 
     template = "workgroups/workshop_page.html"
-    parent_page_types = ["workgroups.WorkingGroupPage"]
-    subpage_types = []
-    is_creatable = True
+    is_creatable = True  # Wagtail does not inherit this one
     type_label = _("Fachwerkstatt")
     type_key = "fachwerkstatt"
 
@@ -111,9 +107,7 @@ class InfoSessionPage(EventPage):
     """An information event on one subject, with its programme and the questions it answers."""
 
     template = "workgroups/info_session_page.html"
-    parent_page_types = ["workgroups.WorkingGroupPage"]
-    subpage_types = []
-    is_creatable = True
+    is_creatable = True  # Wagtail does not inherit this one
     type_label = _("Informationsveranstaltung")
     type_key = "information"
 
