@@ -114,3 +114,12 @@ def test_demo_member_has_a_submission_waiting_for_moderation(demo_site, client):
     mine = client.get("/kooperationsboerse/meine-eintraege/").content.decode()
     assert "Gemeinsame Datenschutzbeauftragte gesucht" in mine and "wird geprüft" in mine
     assert "Datenschutzbeauftragte" not in client.get("/kooperationsboerse/").content.decode()
+
+
+def test_admin_form_offers_topics_as_checkboxes(client, moderator):
+    TopicFactory(name="Bauhof", slug="bauhof")
+    client.force_login(moderator)
+
+    html = client.get("/admin/snippets/workgroups/cooperationentry/add/").content.decode()
+
+    assert 'type="checkbox" name="topics"' in html

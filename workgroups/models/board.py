@@ -5,6 +5,7 @@ submit stays a draft until a moderator approves it (DESIGN.md; the workflow must
 approval task, see ``workgroups.moderation``).
 """
 
+from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -128,7 +129,7 @@ class CooperationEntry(
         FieldPanel("title"),
         FieldPanel("slug"),
         FieldPanel("municipality"),
-        FieldPanel("topics"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("legal_form"), FieldPanel("phase")]),
         FieldPanel("valid_until"),
