@@ -1,13 +1,14 @@
 import os
 
 from django.core.cache import cache
-from django.core.management import call_command
 
 from wagtail.models import Page, Site
 
 import pytest
 
+from home.management.commands.load_demo import DEFAULT_PASSWORD as DEMO_PASSWORD
 from home.models import SiteSettings
+from tests.demo_snapshot import DemoSnapshot
 from tests.factories import (
     EventIndexPageFactory,
     HomePageFactory,
@@ -68,9 +69,17 @@ def moderator(db):
     )
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo site, built once per test session (and per xdist worker)."""
+    with django_db_blocker.unblock():
+        return DemoSnapshot.build(tmp_path_factory.mktemp("demo-media"), DEMO_PASSWORD)
+
+
 @pytest.fixture
-def demo_site(db):
-    call_command("load_demo", "--force", "--password", "demo-passwort", verbosity=0)
+def demo_site(db, demo_snapshot, media_root):
+    """The whole demo site (pages, documents with their files, board, users) for one test."""
+    demo_snapshot.restore(media_root)
 
 
 def pytest_collection_modifyitems(config, items):

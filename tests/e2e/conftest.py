@@ -10,9 +10,6 @@ import shutil
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management import call_command
-
-from wagtail.models import Collection, Locale, Page
 
 import pytest
 
@@ -42,24 +39,10 @@ def page(browser):
     context.close()
 
 
-def _restore_wagtail_roots():
-    """Recreate what Wagtail's migrations put into an empty database.
-
-    A live-server test runs in a transactional test case, which empties every table afterwards
-    (including the root page and root collection from the migrations).
-    """
-    locale = Locale.objects.first() or Locale.objects.create(language_code=settings.LANGUAGE_CODE)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-
-
 @pytest.fixture
-def demo_server(live_server, transactional_db):
-    """The live server with the demo content, rebuilt for each browser test."""
-    _restore_wagtail_roots()
-    call_command("load_demo", "--force", verbosity=0)
+def demo_server(live_server, transactional_db, demo_snapshot, media_root):
+    """The live server with the demo content, committed for the server and flushed afterwards."""
+    demo_snapshot.restore(media_root)
     return live_server
 
 
