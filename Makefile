@@ -6,6 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/arbeitskreise
+# One test process per core; narrow a run with e.g. `make test PYTEST_ARGS="-m 'not e2e'"`.
+PYTEST_ARGS ?=
+PYTEST := $(BIN)/pytest -n auto
 
 .PHONY: install run test test-postgres test-e2e lint format check clean
 
@@ -30,10 +33,10 @@ run: install
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: install
-	$(BIN)/pytest
+	$(PYTEST) $(PYTEST_ARGS)
 
 test-postgres: install
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
+	DATABASE_URL=$(POSTGRES_URL) $(PYTEST) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
