@@ -6,13 +6,13 @@ Wagtail's permission-checked ``serve_view`` at ``/dokumente/`` (DESIGN.md, "Serv
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path, re_path
-from django.views.static import serve
+from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 
+from home.views import serve_image_media
 from workgroups.api import api_router
 
 urlpatterns = [
@@ -25,13 +25,7 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    # Images only; `documents/` is deliberately absent so private files are never served raw.
-    urlpatterns += [
-        re_path(
-            r"^media/(?P<path>(?:original_images|images)/.+)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        ),
-    ]
+    # Images only, checked after the path is resolved; documents are never served raw.
+    urlpatterns += [path("media/<path:path>", serve_image_media)]
 
 urlpatterns += [path("", include(wagtail_urls))]

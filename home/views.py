@@ -1,14 +1,19 @@
-"""Site-wide views that are not pages: search, health check and robots.txt."""
+"""Site-wide views that are not pages: search, health check, robots.txt, development media."""
 
+import posixpath
+from pathlib import Path
+
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 from .search import search_site
 
@@ -67,3 +72,28 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+# The media folders whose files are public (Wagtail's images and their renditions).
+PUBLIC_MEDIA_FOLDERS = ("original_images", "images")
+
+
+def serve_image_media(request, path):
+    """Development only (``DEBUG``): serve Wagtail's image files from ``MEDIA_ROOT``.
+
+    Documents and their thumbnails live in ``MEDIA_ROOT/documents`` and are served only by the
+    permission-checked views in ``documents/views.py``. Django's ``static.serve`` would follow
+    ``images/../documents/…`` to them, so the path is resolved first (dots, encoded dots,
+    symbolic links) and must end inside one of the public image folders.
+    """
+    media_root = Path(settings.MEDIA_ROOT).resolve()
+    normalized = posixpath.normpath(path)
+    folder = normalized.split("/", 1)[0]
+    target = (media_root / normalized).resolve()
+    if (
+        normalized != path
+        or folder not in PUBLIC_MEDIA_FOLDERS
+        or not target.is_relative_to(media_root / folder)
+    ):
+        raise Http404
+    return serve(request, normalized, document_root=media_root)
