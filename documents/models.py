@@ -87,6 +87,17 @@ class CustomDocument(AbstractDocument):
         instance._stored_file_name = instance.__dict__.get("file")
         return instance
 
+    def clean(self):
+        """Wagtail's extension check, only when there is a file to check.
+
+        A new document whose file the form refused has no file yet, and Wagtail's multiple
+        upload validates the metadata form (which has no file field) before attaching the
+        already checked file. Checking the empty name there gave a second, wrong error
+        ("Dateiendung „“") or, in the multiple upload, a server error.
+        """
+        if self.file:
+            super().clean()
+
     def save(self, *args, **kwargs):
         file_changed = self.file.name != getattr(self, "_stored_file_name", None)
         super().save(*args, **kwargs)

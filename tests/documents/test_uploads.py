@@ -75,7 +75,9 @@ def test_admin_upload_refuses_bad_files(editor_client, media_root, name, content
     response = _post_upload(editor_client, reverse("wagtaildocs:add"), name, content)
 
     assert response.status_code == 200  # the form comes back
-    assert message in response.content.decode()
+    html = response.content.decode()
+    assert message in html
+    assert "Dateiendung „“" not in html  # no second error about a file that was never stored
     assert not get_document_model().objects.exists()
     assert not (media_root / "documents").exists() or not any((media_root / "documents").iterdir())
 
