@@ -5,7 +5,6 @@ Wagtail's permission-checked ``serve_view`` at ``/dokumente/`` (DESIGN.md, "Serv
 """
 
 from django.conf import settings
-from django.contrib import admin
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -16,7 +15,6 @@ from home.views import serve_image_media
 from workgroups.api import api_router
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include("documents.urls")),
     path("api/v2/", api_router.urls),

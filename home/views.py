@@ -5,7 +5,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
+from .health import health_report
 from .search import search_site
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -49,14 +49,14 @@ def search(request):
 @never_cache
 @require_GET
 def healthz(request):
-    """Liveness for the load balancer: 200 when the database answers, 503 when it does not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    """Health for the load balancer and the operator, as JSON.
+
+    503 only when the site cannot serve (no database). A cache outage, a silent worker or a
+    growing task backlog answer 200 with ``"status": "degraded"``: pages still work, but the
+    operator should look (details in ``home/health.py``).
+    """
+    report = health_report()
+    return JsonResponse(report, status=503 if report["status"] == "error" else 200)
 
 
 @require_GET
@@ -66,7 +66,6 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /django-admin/",
         "Disallow: /suche/",
         f"Sitemap: {sitemap_url}",
         "",

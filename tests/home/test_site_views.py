@@ -1,8 +1,5 @@
 """Site-wide endpoints: search, sitemap, robots.txt, health check and error pages."""
 
-import json
-
-from django.db import DatabaseError
 from django.template.loader import render_to_string
 
 from wagtail.models import PageViewRestriction
@@ -86,25 +83,6 @@ def test_robots_txt_points_to_sitemap(client, home_page):
     assert "Sitemap: http://testserver/sitemap.xml" in body
 
 
-def test_healthz_reports_database(client):
-    response = client.get("/healthz/")
-
-    assert response.status_code == 200
-    assert json.loads(response.content) == {"status": "ok", "database": "ok"}
-
-
-def test_healthz_answers_503_when_database_fails(client, monkeypatch):
-    def broken_cursor(*args, **kwargs):
-        raise DatabaseError("connection refused")
-
-    monkeypatch.setattr("home.views.connection.cursor", broken_cursor)
-
-    response = client.get("/healthz/")
-
-    assert response.status_code == 503
-    assert json.loads(response.content)["database"] == "unavailable"
-
-
 def test_unknown_address_gets_german_404_page(client, home_page):
     response = client.get("/gibt-es-nicht/")
 
@@ -120,3 +98,8 @@ def test_500_page_is_german_and_self_contained():
     assert "Technischer Fehler" in html
     assert '<html lang="de">' in html
     assert 'href="#inhalt"' in html
+
+
+def test_only_wagtails_admin_is_reachable(client, home_page):
+    assert client.get("/django-admin/").status_code == 404
+    assert client.get("/admin/login/").status_code == 200

@@ -1,0 +1,85 @@
+"""Django's Redis cache, made to step aside while Redis is unreachable.
+
+The site uses the cache only to save work (filter options, Wagtail's site root paths, page
+fragments); every value can be computed again from the database. So an unreachable Redis must
+not turn into a server error: each cache call then answers as if the key were missing, logs a
+warning, and for ``RETRY_AFTER_SECONDS`` the cache is not asked at all, so pages do not wait for
+one connection timeout per cache call while Redis is down.
+
+Configured in ``config/settings/base.py`` when ``REDIS_URL`` is set.
+"""
+
+import functools
+import logging
+import time
+
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+RETRY_AFTER_SECONDS = 5.0
+
+# What each client method answers while Redis is unreachable: a cache that holds nothing.
+_ANSWERS_WHEN_DOWN = {
+    "add": False,
+    "get": None,  # replaced by the caller's default
+    "set": None,
+    "touch": False,
+    "delete": False,
+    "get_many": {},
+    "has_key": False,
+    "set_many": None,
+    "delete_many": None,
+    "clear": False,
+}
+
+
+def _degrade_when_down(method_name):
+    method = getattr(RedisCacheClient, method_name)
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        fallback = _ANSWERS_WHEN_DOWN[method_name]
+        if method_name == "get":
+            fallback = args[1] if len(args) > 1 else kwargs.get("default")
+        if time.monotonic() < self.unavailable_until:
+            return fallback
+        try:
+            return method(self, *args, **kwargs)
+        except RedisError as error:
+            self.unavailable_until = time.monotonic() + RETRY_AFTER_SECONDS
+            logger.warning(
+                "Cache (Redis) nicht erreichbar, Seiten werden ohne Cache erzeugt: %s", error
+            )
+            return fallback
+
+    return wrapper
+
+
+class ResilientRedisCacheClient(RedisCacheClient):
+    """Every cache operation answers "not cached" instead of raising while Redis is down."""
+
+    unavailable_until = 0.0
+
+    def incr(self, key, delta):
+        if time.monotonic() < self.unavailable_until:
+            raise ValueError(f"Key '{key}' not found.")
+        try:
+            return super().incr(key, delta)
+        except RedisError as error:
+            self.unavailable_until = time.monotonic() + RETRY_AFTER_SECONDS
+            raise ValueError(f"Key '{key}' not found.") from error
+
+
+for _name in _ANSWERS_WHEN_DOWN:
+    setattr(ResilientRedisCacheClient, _name, _degrade_when_down(_name))
+
+
+class ResilientRedisCache(RedisCache):
+    """``RedisCache`` with :class:`ResilientRedisCacheClient`."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ResilientRedisCacheClient

@@ -1,0 +1,37 @@
+"""Every kind of public address of the demo site, for tests that walk the whole site."""
+
+from django.utils import timezone
+
+from wagtail.models import Page
+
+from workgroups.models import CooperationEntry, EventPage
+
+
+def public_demo_urls():
+    """Pages, their sub-routes, feeds, calendars, API, search and the site-wide files."""
+    pages = Page.objects.live().public().specific().exclude(depth=1)
+    urls = {page.url for page in pages}
+    for page in pages:
+        kind = type(page).__name__
+        if kind in {"WorkingGroupPage", "EventIndexPage"}:
+            urls |= {f"{page.url}{route}" for route in ("ical/", "rss/", "atom/", "monat/")}
+        if kind == "BoardPage":
+            urls |= {f"{page.url}rss/", f"{page.url}eintragen/", f"{page.url}?art=angebot"}
+            entry = CooperationEntry.objects.filter(live=True).first()
+            urls.add(f"{page.url}eintrag/{entry.slug}/")
+    upcoming = EventPage.objects.live().filter(start__gte=timezone.now()).first()
+    # Documents in the root collection are public; visitors may download them as a ZIP.
+    with_materials = (
+        EventPage.objects.live().filter(materials__document__collection__depth=1).first()
+    )
+    urls |= {f"{upcoming.url}ical/", f"{with_materials.url}unterlagen/"}
+    urls |= {
+        "/suche/?q=Kooperation",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/healthz/",
+        "/anmelden/",
+        "/passwort/vergessen/",
+        "/api/v2/termine/",
+    }
+    return sorted(urls)
