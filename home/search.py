@@ -6,6 +6,7 @@ them. Every source returns only what the current viewer may see.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -19,6 +20,21 @@ from .privacy import private_pages_q
 
 SNIPPET_RADIUS = 110
 MAX_HITS_PER_SOURCE = 50
+SEARCH_QUERY_MAX_LENGTH = 200
+
+
+def clean_search_query(text, max_length=SEARCH_QUERY_MAX_LENGTH):
+    """What a person typed, reduced to words every search backend accepts.
+
+    Double quotes open phrases that SQLite's full-text syntax refuses when unbalanced, and NUL
+    or other control characters are refused by both databases; neither carries meaning in a
+    search box. Whitespace is collapsed and the length capped.
+    """
+    kept = "".join(
+        " " if char == '"' or unicodedata.category(char)[0] == "C" else char
+        for char in (text or "")
+    )
+    return " ".join(kept.split())[:max_length].strip()
 
 
 @dataclass

@@ -15,16 +15,15 @@ from django.views.decorators.http import require_GET
 from django.views.static import serve
 
 from .health import health_report
-from .search import search_site
+from .search import clean_search_query, search_site
 
 SEARCH_RESULTS_PER_PAGE = 10
-SEARCH_QUERY_MAX_LENGTH = 200
 
 
 @require_GET
 def search(request):
     """Full-text search over pages and documents; each viewer sees only what they may open."""
-    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    query = clean_search_query(request.GET.get("q", ""))
     results_page = None
     if query:
         paginator = Paginator(search_site(request, query), SEARCH_RESULTS_PER_PAGE)

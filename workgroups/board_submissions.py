@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.models import Revision, WorkflowState
 
+from home.forms import OfferedModelMultipleChoiceField
+
 from .models.board import CooperationEntry
 from .models.municipalities import Municipality
 from .models.topics import Topic
@@ -39,7 +41,7 @@ class DateInput(forms.DateInput):
 class EntrySubmissionForm(forms.ModelForm):
     """What a member fills in; the status only once the entry exists."""
 
-    topics = forms.ModelMultipleChoiceField(
+    topics = OfferedModelMultipleChoiceField(
         label=gettext_lazy("Handlungsfelder"),
         queryset=Topic.objects.all(),
         widget=forms.CheckboxSelectMultiple,

@@ -17,6 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from home.members import is_member
 from home.models import BasePage
+from home.search import clean_search_query
 
 from .. import board_submissions
 from ..feeds import BoardFeed
@@ -55,6 +56,9 @@ class BoardFilterForm(ListingFilterForm):
             (str(m.pk), m.name) for m in municipalities
         ]
         self.fields["status"].choices = [("", _("jeder Status")), *EntryStatus.choices]
+
+    def clean_q(self):
+        return clean_search_query(self.cleaned_data["q"])
 
     def apply(self, entries):
         filters = self.active_filters
