@@ -1,5 +1,7 @@
 """Serving documents and their thumbnails, always through a permission check."""
 
+import logging
+
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
@@ -9,6 +11,8 @@ from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve
 
 from .access import is_restricted, viewer_may_download
+
+logger = logging.getLogger(__name__)
 
 PUBLIC_MAX_AGE = 60 * 60
 
@@ -20,7 +24,12 @@ def serve_document(request, document_id, document_filename):
     Members-only files are ``Cache-Control: private`` so no shared cache (proxy, CDN) keeps a
     copy; public files may be cached for an hour.
     """
-    response = wagtail_serve(request, document_id, document_filename)
+    try:
+        response = wagtail_serve(request, document_id, document_filename)
+    except FileNotFoundError as error:
+        # Wagtail checks the permission first, so only an allowed viewer learns of this.
+        logger.warning("Datei von Dokument %s fehlt: %s", document_id, error.filename)
+        raise Http404 from error
     if response.status_code == 200:
         document = get_document_model().objects.get(pk=document_id)
         _cache_by_privacy(response, document, request)

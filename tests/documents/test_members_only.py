@@ -125,3 +125,25 @@ def test_zip_for_visitors_leaves_out_members_only_files(client, meeting):
     response = client.get(f"{meeting.url}unterlagen/")
 
     assert _zip_names(response) == [meeting.programme.filename]
+
+
+def test_a_file_missing_on_disk_leaves_the_others_downloadable(client, meeting, member):
+    client.force_login(member)
+    meeting.protocol.file.storage.delete(meeting.protocol.file.name)
+
+    zipped = client.get(f"{meeting.url}unterlagen/")
+    single = client.get(meeting.protocol.url)
+
+    assert zipped.status_code == 200
+    assert _zip_names(zipped) == [meeting.programme.filename]
+    assert single.status_code == 404
+    assert client.get(meeting.programme.url).status_code == 200
+
+
+def test_visitors_learn_nothing_about_missing_members_only_files(client, meeting):
+    meeting.protocol.file.storage.delete(meeting.protocol.file.name)
+
+    response = client.get(meeting.protocol.url)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/anmelden/")

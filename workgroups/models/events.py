@@ -7,8 +7,6 @@ the three concrete types.
 """
 
 import datetime as dt
-import io
-import zipfile
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -34,6 +32,7 @@ from wagtail.search import index
 from rest_framework import serializers
 
 from documents.access import is_restricted, viewer_may_download
+from documents.archive import zip_documents
 from documents.models import DocumentKind
 from home.blocks import BaseStreamBlock
 from home.members import is_member
@@ -511,17 +510,10 @@ class EventPage(RoutablePageMixin, BasePage):
         materials = self.downloadable_materials(request)
         if not materials:
             raise Http404
-        archive = io.BytesIO()
-        used_names = set()
-        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zip_file:
-            for material in materials:
-                name = material.document.filename
-                if name in used_names:
-                    name = f"{material.document.pk}-{name}"
-                used_names.add(name)
-                with material.document.file.open("rb") as handle:
-                    zip_file.writestr(name, handle.read())
-        response = HttpResponse(archive.getvalue(), content_type="application/zip")
+        archive = zip_documents(material.document for material in materials)
+        if archive is None:
+            raise Http404
+        response = HttpResponse(archive, content_type="application/zip")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}-unterlagen.zip"'
         if any(is_restricted(material.document, request) for material in materials):
             patch_cache_control(response, private=True, no_store=True)
