@@ -4,8 +4,10 @@ Wagtail's private pages and the members-only documents send visitors here
 (``LOGIN_URL`` and ``WAGTAIL_FRONTEND_LOGIN_URL`` both point at it).
 """
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -82,3 +84,17 @@ class MemberPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 class MemberPasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "home/password_reset_complete.html"
     extra_context = {"page_title": _("Passwort geändert")}
+
+
+def locked_out(request, response=None, credentials=None):
+    """django-axes' answer once a username failed too often from one address (both logins).
+
+    429 with the site's page: how long to wait and that resetting the password is the way out.
+    """
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(
+        request,
+        "home/login_locked.html",
+        {"page_title": _("Anmeldung vorübergehend gesperrt"), "minutes": minutes},
+        status=429,
+    )

@@ -4,6 +4,7 @@ Everything that differs between machines comes from the environment (see README.
 ``test`` and ``production`` only change what they must.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -43,6 +44,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_filters",
+    "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -53,6 +56,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -63,6 +67,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -122,6 +129,22 @@ else:
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # --- Authentication ----------------------------------------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    # Refuses logins while a username is locked out from an address (django-axes).
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling on both login pages (/anmelden/ and /admin/login/): after 5 wrong passwords
+# for one username from one address, that pair waits 15 minutes. Locking the pair, not the
+# username alone, keeps an attacker elsewhere from locking a member out.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "home.accounts.locked_out"
+AXES_USERNAME_FORM_FIELD = "username"
+# Behind the reverse proxy (production.py) the client address comes from X-Forwarded-For.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -182,6 +205,8 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "german",
     }
 }
+# Editors' avatars are initials: no e-mail hash ever goes to an outside avatar service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 
 # --- Exchange board ----------------------------------------------------------------------------
@@ -189,6 +214,29 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 BOARD_SUBMISSIONS_PER_DAY = int(os.environ.get("BOARD_SUBMISSIONS_PER_DAY", "10"))
 # Days before "valid until" on which the owner is reminded (manage.py remind_board_owners).
 BOARD_REMINDER_DAYS = int(os.environ.get("BOARD_REMINDER_DAYS", "14"))
+
+# --- Security headers --------------------------------------------------------------------------
+# The public site runs no inline script or style, so the policy is strict. Wagtail's admin
+# relies on inline scripts and is left out; it is for logged-in editors only.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "SAMEORIGIN"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 # --- Email -------------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -2,6 +2,7 @@
 
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 from wagtail.models import Page, Site
 
@@ -10,6 +11,12 @@ import pytest
 from home.models import HomePage, SiteSettings, StandardPage
 
 pytestmark = pytest.mark.django_db
+
+
+def _authenticate(username, password):
+    """As the login page does it: with the request, which login throttling needs."""
+    request = RequestFactory().post("/anmelden/")
+    return authenticate(request, username=username, password=password)
 
 
 def _snapshot():
@@ -56,13 +63,13 @@ def test_demo_users_and_groups(demo_site):
     assert users.get(username="redaktion").groups.filter(name="Redaktion").exists()
     assert users.get(username="moderation").groups.filter(name="Moderation").exists()
     assert users.get(username="mitglied").groups.filter(name="Mitglieder").exists()
-    assert authenticate(username="mitglied", password="demo-passwort") is not None
+    assert _authenticate("mitglied", "demo-passwort") is not None
 
 
 def test_password_option_sets_the_demo_password(demo_site):
     call_command("load_demo", "--force", "--password", "anderes-passwort", verbosity=0)
 
-    assert authenticate(username="redaktion", password="anderes-passwort") is not None
+    assert _authenticate("redaktion", "anderes-passwort") is not None
 
 
 def test_load_demo_refuses_without_debug(settings):

@@ -96,7 +96,8 @@ def test_password_reset_by_email_end_to_end(client, home_page, member, mailoutbo
     assert done.status_code == 302
 
     client.logout()
-    assert client.login(username="kommune", password="Kooperation-2026")
+    login = client.post("/anmelden/", {"username": "kommune", "password": "Kooperation-2026"})
+    assert login.status_code == 302
     assert "ist nicht mehr gültig" in client.get(path, follow=True).content.decode()
 
 
