@@ -5,6 +5,7 @@ Wagtail's private pages and the members-only documents send visitors here
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.shortcuts import render
@@ -98,3 +99,15 @@ def locked_out(request, response=None, credentials=None):
         {"page_title": _("Anmeldung vorübergehend gesperrt"), "minutes": minutes},
         status=429,
     )
+
+
+def throttled_username(request, credentials=None):
+    """The username django-axes counts failures for, cut to the length a username can have.
+
+    Axes stores what was typed; a 10,000-character "username" would not fit its table and
+    turn the failed login into a server error (on PostgreSQL).
+    """
+    source = credentials if credentials is not None else request.POST
+    username = source.get(settings.AXES_USERNAME_FORM_FIELD) or ""
+    user_model = get_user_model()
+    return str(username)[: user_model._meta.get_field(user_model.USERNAME_FIELD).max_length]

@@ -9,6 +9,8 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from .groups import ensure_groups
+        from .signal_handlers import connect_signal_handlers
 
         # After every `migrate`, so a production database gets the groups without demo data.
         post_migrate.connect(ensure_groups, sender=self, dispatch_uid="home.ensure_groups")
+        connect_signal_handlers()

@@ -1,5 +1,6 @@
 import os
 
+from django.conf import settings
 from django.core.cache import cache
 
 from wagtail.models import Page, Site
@@ -8,13 +9,13 @@ import pytest
 
 from home.management.commands.load_demo import DEFAULT_PASSWORD as DEMO_PASSWORD
 from home.models import SiteSettings
-from tests.demo_snapshot import DemoSnapshot
 from tests.factories import (
     EventIndexPageFactory,
     HomePageFactory,
     UserFactory,
     WorkingGroupPageFactory,
 )
+from tests.snapshots import DatabaseSnapshot
 from workgroups.models import BoardPage
 
 
@@ -70,10 +71,23 @@ def moderator(db):
 
 
 @pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database; its state after the migrations is kept as a snapshot."""
+    with django_db_blocker.unblock():
+        return DatabaseSnapshot.capture()
+
+
+@pytest.fixture
+def migrated_database(transactional_db, django_db_setup):
+    """For tests that commit: the database as the migrations left it, whatever ran before."""
+    django_db_setup.restore()
+
+
+@pytest.fixture(scope="session")
 def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo site, built once per test session (and per xdist worker)."""
     with django_db_blocker.unblock():
-        return DemoSnapshot.build(tmp_path_factory.mktemp("demo-media"), DEMO_PASSWORD)
+        return DatabaseSnapshot.build_demo(tmp_path_factory.mktemp("demo-media"), DEMO_PASSWORD)
 
 
 @pytest.fixture
@@ -83,9 +97,18 @@ def demo_site(db, demo_snapshot, media_root):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Browser tests need the async-unsafe ORM switch: Playwright's sync API runs an event loop."""
+    """Browser tests need the async-unsafe ORM switch: Playwright's sync API runs an event loop.
+
+    Tests marked ``postgres_only`` (races between real threads) are left out, not skipped, on
+    SQLite, which serialises every write; CI runs them in its PostgreSQL pass.
+    """
     if any("e2e" in item.keywords for item in items):
         os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        left_out = [item for item in items if "postgres_only" in item.keywords]
+        if left_out:
+            config.hook.pytest_deselected(items=left_out)
+            items[:] = [item for item in items if "postgres_only" not in item.keywords]
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):

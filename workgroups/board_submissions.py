@@ -11,13 +11,14 @@ from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail.models import Revision, WorkflowState
+from wagtail.models import Revision, TaskState, WorkflowState
 
 from home.forms import OfferedModelMultipleChoiceField
 
@@ -148,6 +149,14 @@ def rate_limit_reached(user):
     return submissions_today(user) >= settings.BOARD_SUBMISSIONS_PER_DAY
 
 
+class SubmissionLimitReached(Exception):
+    """The member has used up ``BOARD_SUBMISSIONS_PER_DAY``; nothing was saved."""
+
+
+class EntryLockedMeanwhile(Exception):
+    """A moderator locked the entry while the member was editing it; nothing was saved."""
+
+
 @transaction.atomic
 def submit(form, user):
     """Save the member's entry as a revision and hand it to the moderators.
@@ -155,12 +164,29 @@ def submit(form, user):
     A published entry keeps its row untouched (visitors go on seeing the approved version);
     only a draft's row is updated, so the admin listing shows what is waiting. A workflow
     already running on the entry is cancelled, so moderators always approve what they read.
+
+    Safe under concurrent requests: the member's own row is locked first, so parallel
+    submissions count against the daily limit one after the other; then the entry's moderation
+    rows and the entry are locked in the order a moderator's approval locks them (task state,
+    workflow state, entry), so an edit and an approval at the same moment wait for each other
+    instead of deadlocking. Whatever the approval changed (published or not) is read after the
+    wait, never overwritten with what the form was built on. The locks are ``no_key``
+    (PostgreSQL's FOR NO KEY UPDATE): the approval's foreign-key checks at commit take a key
+    share lock on the member's user row, which a plain FOR UPDATE would make wait for us.
     """
+    get_user_model().objects.select_for_update(no_key=True).filter(pk=user.pk).first()
+    if rate_limit_reached(user):
+        raise SubmissionLimitReached
     entry = form.save(commit=False)
     is_new = entry.pk is None
     if is_new:
         entry.submitted_by = user
         entry.live = False
+    else:
+        current = _lock_for_change(entry)
+        if current.locked:
+            raise EntryLockedMeanwhile
+        entry = current.with_content_json(entry.serializable_data())
     if not entry.live:
         entry.save()
         entry.topics.set(form.cleaned_data["topics"])
@@ -173,6 +199,21 @@ def submit(form, user):
         running.cancel(user=user)
     entry.get_workflow().start(entry, user)
     return entry
+
+
+def _lock_for_change(entry):
+    """Lock the entry's running moderation, then the entry; return the entry's current row."""
+    states = WorkflowState.objects.active().filter(
+        base_content_type=ContentType.objects.get_for_model(CooperationEntry),
+        object_id=str(entry.pk),
+    )
+    list(
+        TaskState.objects.select_for_update(no_key=True)
+        .filter(workflow_state__in=states, status=TaskState.STATUS_IN_PROGRESS)
+        .values_list("pk", flat=True)
+    )
+    list(states.select_for_update(no_key=True).values_list("pk", flat=True))
+    return CooperationEntry.objects.select_for_update(no_key=True).get(pk=entry.pk)
 
 
 @dataclass(frozen=True)

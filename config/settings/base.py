@@ -143,6 +143,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "home.accounts.locked_out"
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "home.accounts.throttled_username"
 # Behind the reverse proxy (production.py) the client address comes from X-Forwarded-For.
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 AUTH_PASSWORD_VALIDATORS = [

@@ -14,8 +14,8 @@ from home.worker import ResilientWorker
 from tests.factories.documents import pdf_document
 
 # The worker commits and reconnects like the real process, so the test cannot run inside a
-# transaction that is rolled back; what the migrations wrote (root collection) is restored.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# transaction that is rolled back; it starts from the database as the migrations left it.
+pytestmark = pytest.mark.usefixtures("migrated_database")
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -48,6 +48,9 @@ class Phase(models.TextChoices):
     INITIATION = "initiation", _("Anbahnung")
     IMPLEMENTATION = "implementation", _("Umsetzung")
     OPERATION = "operation", _("Betrieb")
+
+
+SLUG_ATTEMPTS = 5
 
 
 class CooperationEntryQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -178,13 +181,28 @@ class CooperationEntry(
     def save(self, *args, **kwargs):
         from ..matching import match_terms_for
 
-        if not self.slug:
+        generated_slug = not self.slug
+        if generated_slug:
             self.slug = self._unique_slug()
         self.match_terms = match_terms_for(self)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and {"title", "description"} & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "match_terms"}
-        super().save(*args, **kwargs)
+        if not generated_slug:
+            super().save(*args, **kwargs)
+            return
+        # Two entries with the same title saved at the same moment both find the slug free;
+        # the second insert then fails on the unique index and takes the next free slug.
+        for attempt in range(SLUG_ATTEMPTS):
+            try:
+                with transaction.atomic():
+                    super().save(*args, **kwargs)
+                return
+            except IntegrityError:
+                taken = CooperationEntry.objects.filter(slug=self.slug).exclude(pk=self.pk)
+                if attempt == SLUG_ATTEMPTS - 1 or not taken.exists():
+                    raise
+                self.slug = self._unique_slug()
 
     def _unique_slug(self):
         base = slugify(self.title)[:140] or "eintrag"

@@ -186,13 +186,20 @@ class BoardPage(RoutablePageMixin, BasePage):
             user=request.user,
         )
         if data is not None and not limited and form.is_valid():
-            saved = board_submissions.submit(form, request.user)
-            messages.success(
-                request,
-                _("Danke! „%(title)s“ wird geprüft und erscheint nach der Freigabe.")
-                % {"title": saved.title},
-            )
-            return redirect(self.url + self.reverse_subpage("own_entries"))
+            try:
+                saved = board_submissions.submit(form, request.user)
+            except board_submissions.SubmissionLimitReached:
+                limited = True
+            except board_submissions.EntryLockedMeanwhile:
+                context["locked"] = True
+                return TemplateResponse(request, "workgroups/board_entry_form.html", context)
+            else:
+                messages.success(
+                    request,
+                    _("Danke! „%(title)s“ wird geprüft und erscheint nach der Freigabe.")
+                    % {"title": saved.title},
+                )
+                return redirect(self.url + self.reverse_subpage("own_entries"))
         context.update({"form": form, "rate_limited": limited})
         status = 429 if limited and data is not None else 200
         return TemplateResponse(request, "workgroups/board_entry_form.html", context, status=status)

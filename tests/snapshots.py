@@ -1,4 +1,4 @@
-"""The demo site, built once per test session and copied into every test that asks for it.
+"""Whole-database snapshots: the demo site built once, and the database as migrations left it.
 
 Building the demo (`load_demo`) takes seconds: it writes PDFs, renders thumbnails, publishes
 revisions and indexes everything for search. Tests only need the result. So the first test that
@@ -7,8 +7,12 @@ are copied aside, and the transaction is rolled back; each demo test then gets t
 written back into its own transaction (or, for browser tests, committed and flushed afterwards
 as usual) and the media files copied into its own ``MEDIA_ROOT``.
 
-Restoring replaces every table, content types and permissions included, because a browser
-test's flush recreates those with new ids. Primary-key sequences need no reset: PostgreSQL's
+Tests that commit (browser tests, real threads, the worker) empty every table afterwards, and
+the migrations' rows (root page and collection, the board workflow) go with them; such tests
+start from the snapshot taken right after the migrations instead (``migrated_database``).
+
+Restoring replaces every table, content types and permissions included, because a flush
+recreates those with new ids. Primary-key sequences need no reset: PostgreSQL's
 are not rolled back, and SQLite's AUTOINCREMENT continues after the highest id present.
 """
 
@@ -27,14 +31,20 @@ KEPT_TABLES = {"django_migrations"}
 
 
 @dataclass(frozen=True)
-class DemoSnapshot:
-    """Every table's rows as the demo left them, and the media files it wrote."""
+class DatabaseSnapshot:
+    """Every table's rows, and the media files that belong to them (if any)."""
 
     tables: dict[str, object]
-    media: Path
+    media: Path | None = None
 
     @classmethod
-    def build(cls, media: Path, password: str) -> "DemoSnapshot":
+    def capture(cls) -> "DatabaseSnapshot":
+        """The database as it is now."""
+        return cls(tables={table: _dump(table) for table in _tables()})
+
+    @classmethod
+    def build_demo(cls, media: Path, password: str) -> "DatabaseSnapshot":
+        """The demo site, built in a transaction that is rolled back after copying it."""
         with override_settings(MEDIA_ROOT=media), transaction.atomic():
             call_command("load_demo", "--force", "--password", password, verbosity=0)
             tables = {table: _dump(table) for table in _tables()}
@@ -43,8 +53,8 @@ class DemoSnapshot:
         ContentType.objects.clear_cache()
         return cls(tables=tables, media=media)
 
-    def restore(self, media_root: Path) -> None:
-        """Write the demo back into the database and the media folder of the running test."""
+    def restore(self, media_root: Path | None = None) -> None:
+        """Write the rows back into the database, the files into the test's media folder."""
         with transaction.atomic():
             for table in self.tables:
                 with connection.cursor() as cursor:
@@ -53,7 +63,8 @@ class DemoSnapshot:
                 _load(table, rows)
         ContentType.objects.clear_cache()
         cache.clear()
-        shutil.copytree(self.media, media_root, dirs_exist_ok=True)
+        if self.media is not None and media_root is not None:
+            shutil.copytree(self.media, media_root, dirs_exist_ok=True)
 
 
 def _tables():

@@ -1,0 +1,165 @@
+"""Requests at the same moment, with real threads on PostgreSQL: nobody gets a 500.
+
+Each request runs in its own thread with its own database connection, released together by a
+barrier, the way two browsers hit two gunicorn workers. PostgreSQL only: SQLite serialises
+every write, so the races cannot happen there (``tests/conftest.py`` leaves these tests out
+of SQLite runs).
+"""
+
+import datetime as dt
+import threading
+
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.models import ModelLogEntry, TaskState
+
+import pytest
+
+from tests.factories import TopicFactory, UserFactory
+from workgroups.models import CooperationEntry, Municipality
+
+pytestmark = [
+    pytest.mark.postgres_only,
+    pytest.mark.usefixtures("migrated_database"),
+]
+
+
+def _concurrently(*requests):
+    """Run the callables at once, each in its own thread; return their results in order."""
+    barrier = threading.Barrier(len(requests))
+    results = [None] * len(requests)
+
+    def run(index, request):
+        try:
+            barrier.wait()
+            results[index] = request()
+        except Exception as error:  # noqa: BLE001 (reported by the test)
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(requests)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def _client_for(user):
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def entry_data(db):
+    municipality = Municipality.objects.create(name="Borchen", district="paderborn")
+    topic = TopicFactory(name="Bauhof", slug="bauhof")
+    return {
+        "kind": "offer",
+        "title": "Kehrmaschine zu teilen",
+        "municipality": str(municipality.pk),
+        "topics": [str(topic.pk)],
+        "description": "Unsere Kehrmaschine steht an zwei Tagen im Monat still; wir teilen sie.",
+        "valid_until": (timezone.localdate() + dt.timedelta(days=60)).isoformat(),
+        "contact_name": "Frau Beispiel",
+        "contact_email": "bauhof@borchen.example.org",
+        "webseite": "",
+    }
+
+
+def _submit(client, board, data, title):
+    return lambda: client.post(f"{board.url}eintragen/", {**data, "title": title}).status_code
+
+
+def test_parallel_submissions_never_pass_the_daily_limit(board, member, entry_data, settings):
+    settings.BOARD_SUBMISSIONS_PER_DAY = 10
+    client = _client_for(member)
+
+    statuses = _concurrently(
+        *(_submit(client, board, entry_data, f"Angebot {n}") for n in range(12))
+    )
+
+    assert sorted(statuses) == [302] * 10 + [429] * 2
+    assert CooperationEntry.objects.filter(submitted_by=member).count() == 10
+
+
+def test_same_title_at_the_same_moment_gets_two_addresses(board, entry_data):
+    members = [UserFactory(username=f"kommune{n}", groups=["Mitglieder"]) for n in range(4)]
+
+    statuses = _concurrently(
+        *(_submit(_client_for(m), board, entry_data, "Kehrmaschine") for m in members)
+    )
+
+    assert statuses == [302] * 4
+    slugs = sorted(CooperationEntry.objects.values_list("slug", flat=True))
+    assert slugs == ["kehrmaschine", "kehrmaschine-2", "kehrmaschine-3", "kehrmaschine-4"]
+
+
+def _waiting_entry(board, member, entry_data):
+    assert _client_for(member).post(f"{board.url}eintragen/", entry_data).status_code == 302
+    entry = CooperationEntry.objects.get(submitted_by=member)
+    return entry, entry.current_workflow_state.current_task_state
+
+
+def _approve(client, entry, task_state):
+    url = reverse(
+        "wagtailsnippets_workgroups_cooperationentry:workflow_action",
+        args=[entry.pk, "approve", task_state.pk],
+    )
+    return lambda: client.post(url, {"comment": ""}).status_code
+
+
+def test_two_moderators_approving_at_once_publish_once(board, member, entry_data):
+    entry, task_state = _waiting_entry(board, member, entry_data)
+    first = UserFactory(username="moderatorin1", groups=["Moderation"])
+    second = UserFactory(username="moderatorin2", groups=["Moderation"])
+
+    statuses = _concurrently(
+        _approve(_client_for(first), entry, task_state),
+        _approve(_client_for(second), entry, task_state),
+    )
+
+    assert 500 not in statuses
+    task_state.refresh_from_db()
+    entry.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_APPROVED
+    assert entry.live
+    approvals = ModelLogEntry.objects.filter(action="wagtail.workflow.approve")
+    assert [log.user for log in approvals] == [task_state.finished_by]
+    assert ModelLogEntry.objects.filter(action="wagtail.publish").count() == 1
+
+
+@pytest.mark.parametrize("attempt", range(4))
+def test_member_edit_and_moderator_approval_at_once(board, member, entry_data, attempt):
+    entry, task_state = _waiting_entry(board, member, entry_data)
+    moderator = UserFactory(username="moderatorin", groups=["Moderation"])
+    changed = {
+        **entry_data,
+        "status": "open",
+        "description": entry_data["description"] + " Auch am Wochenende.",
+    }
+
+    edit, approval = _concurrently(
+        lambda: (
+            _client_for(member).post(f"{board.url}meine-eintraege/{entry.pk}/", changed).status_code
+        ),
+        _approve(_client_for(moderator), entry, task_state),
+    )
+
+    assert edit == 302
+    assert approval != 500
+    entry.refresh_from_db()
+    # Whatever came first, the member's change now waits for a moderator ...
+    assert entry.current_workflow_state is not None
+    latest = entry.get_latest_revision_as_object()
+    assert latest.description.endswith("Auch am Wochenende.")
+    # ... and only an approval that really happened published the old text.
+    task_state.refresh_from_db()
+    assert entry.live == (task_state.status == TaskState.STATUS_APPROVED)
+    if entry.live:
+        assert not entry.description.endswith("Auch am Wochenende.")
