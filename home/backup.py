@@ -1,0 +1,133 @@
+"""Backup and restore of the whole site: database rows and uploaded files in one archive.
+
+``manage.py backup_site FILE`` writes a ``.tar.gz`` with ``database.json`` (Django's
+``dumpdata`` of every model, read in one consistent snapshot) and ``media/`` (documents with
+their thumbnails, images). ``manage.py restore_site FILE`` puts both into an empty, migrated
+instance, on SQLite or PostgreSQL alike, and rebuilds the search index.
+
+Left out of the archive, because they are rebuilt or only matter while the site runs: the
+search index, sessions, queued task results, login-throttling records and worker heartbeats.
+"""
+
+import io
+import json
+import tarfile
+import tempfile
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection, transaction
+
+from wagtail.models import Page
+
+DATABASE_MEMBER = "database.json"
+MEDIA_MEMBER = "media"
+NOT_BACKED_UP = [
+    "sessions",
+    "django_tasks_database",
+    "axes",
+    "home.workerheartbeat",
+]
+
+
+class RestoreRefused(Exception):
+    """The target instance is not empty; restoring would mix two sites."""
+
+
+def write_backup(path):
+    """Dump database and media into the archive at ``path``; return the number of rows."""
+    with tempfile.TemporaryDirectory() as folder:
+        dump = Path(folder) / DATABASE_MEMBER
+        outermost = not connection.in_atomic_block
+        with transaction.atomic():
+            if connection.vendor == "postgresql" and outermost:
+                # Every table read from the same moment, even while editors keep working.
+                with connection.cursor() as cursor:
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            call_command(
+                "dumpdata",
+                *_apps_in_load_order(),
+                exclude=[*NOT_BACKED_UP, *_search_index_models()],
+                output=str(dump),
+                verbosity=0,
+                indent=None,
+            )
+        rows = len(json.loads(dump.read_text()))
+        with tarfile.open(path, "w:gz") as archive:
+            archive.add(dump, arcname=DATABASE_MEMBER)
+            media_root = Path(settings.MEDIA_ROOT)
+            if media_root.exists():
+                archive.add(media_root, arcname=MEDIA_MEMBER)
+    return rows
+
+
+def _apps_in_load_order():
+    """Content types and permissions first: rows loaded later refer to them by id, and a
+    signal handler asking for a content type must find the restored one, not create another."""
+    first = ["contenttypes", "auth"]
+    others = [
+        config.label
+        for config in apps.get_app_configs()
+        if config.label not in first and config.label not in NOT_BACKED_UP
+    ]
+    return first + others
+
+
+def _search_index_models():
+    """The search index tables (on SQLite also its full-text table), rebuilt after a restore."""
+    return [
+        model._meta.label_lower
+        for model in apps.get_app_config("wagtailsearch").get_models()
+        if "indexentry" in model._meta.model_name
+    ]
+
+
+def instance_is_empty():
+    """Nothing but what the migrations create: Wagtail's root and welcome page, no users."""
+    from django.contrib.auth import get_user_model
+
+    return not get_user_model().objects.exists() and Page.objects.filter(depth__gt=2).count() == 0
+
+
+@transaction.atomic
+def read_backup(path, *, replace=False):
+    """Restore the archive at ``path``; return the number of rows loaded.
+
+    The tables are emptied first (without re-running the migrations' post-migrate steps), so
+    every row comes back with its own id, content types and permissions included; then the
+    search index is built from the restored rows. All of it is one transaction: a broken
+    archive leaves the instance as it was.
+    """
+    if not replace and not instance_is_empty():
+        raise RestoreRefused
+    with tarfile.open(path, "r:gz") as archive, tempfile.TemporaryDirectory() as folder:
+        database = archive.extractfile(DATABASE_MEMBER)
+        if database is None:
+            raise tarfile.ReadError(f"{DATABASE_MEMBER} fehlt im Archiv")
+        dump = Path(folder) / DATABASE_MEMBER
+        dump.write_bytes(database.read())
+        rows = len(json.load(io.BytesIO(dump.read_bytes())))
+        _check_deferred_constraints_now()
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        call_command("loaddata", str(dump), verbosity=0)
+        media = [m for m in archive.getmembers() if m.name.startswith(f"{MEDIA_MEMBER}/")]
+        for member in media:
+            member.name = member.name.removeprefix(f"{MEDIA_MEMBER}/")
+        Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
+        # The "data" filter refuses absolute paths, "..", links out of the folder and devices.
+        archive.extractall(settings.MEDIA_ROOT, members=media, filter="data")
+    call_command("update_index", verbosity=0)
+    return rows
+
+
+def _check_deferred_constraints_now():
+    """PostgreSQL refuses to TRUNCATE (``flush``) tables with foreign-key checks still pending
+    in the same transaction; checking them now clears them. Later checks stay deferred, so
+    ``loaddata`` may insert rows in any order."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")

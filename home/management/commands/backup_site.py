@@ -1,0 +1,17 @@
+"""``manage.py backup_site FILE``: database and uploaded files in one archive (home/backup.py)."""
+
+from django.core.management.base import BaseCommand
+
+from home.backup import write_backup
+
+
+class Command(BaseCommand):
+    help = "Sichert Datenbank und hochgeladene Dateien in ein Archiv (.tar.gz)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="Zieldatei, z. B. sicherung-2026-11-29.tar.gz")
+
+    def handle(self, *args, file, verbosity, **options):
+        rows = write_backup(file)
+        if verbosity:
+            self.stdout.write(self.style.SUCCESS(f"{rows} Datensätze und Dateien in {file}."))
