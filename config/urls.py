@@ -27,3 +27,5 @@ if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve_image_media)]
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+handler500 = "home.views.server_error"

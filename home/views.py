@@ -1,21 +1,28 @@
 """Site-wide views that are not pages: search, health check, robots.txt, development media."""
 
+import logging
 import posixpath
+import sys
 from pathlib import Path
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404, HttpResponse, JsonResponse
+from django.db import InterfaceError, OperationalError
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.defaults import server_error as django_server_error
 from django.views.static import serve
 
 from .health import health_report
 from .search import clean_search_query, search_site
+
+logger = logging.getLogger(__name__)
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -95,3 +102,23 @@ def serve_image_media(request, path):
     ):
         raise Http404
     return serve(request, normalized, document_root=media_root)
+
+
+# Seconds after which a browser or proxy may try again while the database is away.
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request):
+    """500 page, or 503 with ``Retry-After`` while the database cannot be reached.
+
+    A database restart or failover takes seconds; monitoring, proxies and crawlers should see
+    "try again shortly", not a fault of the site. Neither page touches the database.
+    """
+    error = sys.exc_info()[1]
+    if not isinstance(error, OperationalError | InterfaceError):
+        return django_server_error(request)
+    logger.warning("Datenbank nicht erreichbar: %s", error)
+    response = HttpResponseServerError(loader.get_template("503.html").render())
+    response.status_code = 503
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

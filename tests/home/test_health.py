@@ -2,14 +2,15 @@
 
 import datetime as dt
 
-from django.db import DatabaseError
+from django.db import DatabaseError, OperationalError
+from django.test import Client
 from django.utils import timezone
 
 import pytest
 from django_tasks_db.models import DBTaskResult
 
 from documents.tasks import extract_document_metadata
-from home.models import WorkerHeartbeat
+from home.models import HomePage, WorkerHeartbeat
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +89,26 @@ def test_worker_heartbeat(client, settings, seconds_ago, worker_status, status):
     assert report["status"] == status
     assert report["worker"]["status"] == worker_status
     assert report["worker"]["seconds_since_heartbeat"] >= seconds_ago
+
+
+def test_pages_answer_503_with_retry_after_while_the_database_is_away(home_page, monkeypatch):
+    def database_restarting(*args, **kwargs):
+        raise OperationalError("terminating connection due to administrator command")
+
+    monkeypatch.setattr(HomePage, "serve", database_restarting)
+    response = Client(raise_request_exception=False).get("/")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Kurze Wartung" in response.content.decode()
+
+
+def test_other_faults_stay_a_500(home_page, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("Programmfehler")
+
+    monkeypatch.setattr(HomePage, "serve", broken)
+    response = Client(raise_request_exception=False).get("/")
+
+    assert response.status_code == 500
+    assert "Technischer Fehler" in response.content.decode()
