@@ -4,6 +4,7 @@ site-wide settings every template reads (contact data, legal pages)."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -87,6 +88,20 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("Startseite")
         verbose_name_plural = _("Startseiten")
+
+    def get_context(self, request, *args, **kwargs):
+        """Sections other apps put on the home page (hook ``home_page_sections``).
+
+        Each hook takes the page and the request and returns HTML (or nothing); the next
+        events come this way from ``workgroups``, so the ground floor names no app above it.
+        """
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = [
+            section
+            for add_section in hooks.get_hooks("home_page_sections")
+            if (section := add_section(self, request))
+        ]
+        return context
 
 
 class StandardPage(BasePage):

@@ -1,5 +1,6 @@
 """Admin integration of the working groups: topics, an event listing, a dashboard panel."""
 
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +13,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from .models import CooperationEntry, EventPage, Municipality, Topic, attach_parents
+from .models import (
+    CooperationEntry,
+    EventIndexPage,
+    EventPage,
+    Municipality,
+    Topic,
+    attach_parents,
+)
 from .search import board_entry_hits
 
 
@@ -33,6 +41,20 @@ class UpcomingEventsPanel(Component):
 @hooks.register("site_search_results")
 def search_board_entries(request, query):
     return board_entry_hits(request, query)
+
+
+@hooks.register("home_page_sections")
+def next_events_on_the_home_page(page, request, count=3):
+    """The next live, public events of the home page's site, soonest first."""
+    events = EventPage.objects.live().public().descendant_of(page).upcoming()
+    return render_to_string(
+        "components/upcoming-events.html",
+        {
+            "events": attach_parents(events.for_listing()[:count]),
+            "index_page": EventIndexPage.objects.live().descendant_of(page).first(),
+        },
+        request=request,
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -98,6 +98,9 @@ class EditorPublishesEventsTest(WagtailPageTestCase):
             ),
         )
 
+        session = InfoSessionPage.objects.get(slug="info")
+        assert [block.value for block in session.questions] == ["Was ist mobile Arbeit?"]
+
     def test_end_before_start_is_refused_with_a_clear_message(self):
         start = in_days(20)
         response = self.client.post(

@@ -42,7 +42,8 @@ def test_meeting_page_shows_date_place_outcomes_and_type(client, working_group):
     assert "Donnerstag, 12. März 2020, 10:00 bis 12:30 Uhr" in html
     assert "Rathaus" in html and "33098 Paderborn" in html
     assert "Potenzial bei standardisierten Arbeitsprozessen." in html
-    assert "Arbeitskreistreffen" in html
+    # The type stands above the title; the title's own "Arbeitskreistreffen" does not count.
+    assert '<p class="kern-preline">Arbeitskreistreffen · ' in html
     assert "In Kalender eintragen" in html
     assert f'href="{meeting.url}ical/"' in html
 

@@ -1,6 +1,7 @@
 """Finding events: working group page, the site-wide "Termine" page and the month view."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -154,3 +155,36 @@ def test_home_page_shows_next_events(client, working_group):
 
     assert "Nächste Termine" in html
     assert "Nächstes Treffen" in html and "Altes Treffen" not in html
+
+
+def _filter_options(client, url, name):
+    """The values offered by one select of the filter form."""
+    html = client.get(url).content.decode()
+    start = html.index(f'name="{name}"')
+    select = html[start : html.index("</select>", start)]
+    return re.findall(r'<option value="([^"]+)"', select)
+
+
+def test_filter_options_follow_newly_published_events_and_topics(client, working_group):
+    old_topic = TopicFactory(name="Vergabe", slug="vergabe")
+    first = MeetingPageFactory(parent=working_group, start=in_days(-400))
+    first.topics.set([old_topic])
+    first.save_revision().publish()
+    before_years = _filter_options(client, working_group.url, "jahr")  # now cached
+    assert _filter_options(client, working_group.url, "thema") == ["vergabe"]
+
+    new_topic = TopicFactory(name="Personalpool", slug="personalpool")
+    second = MeetingPageFactory(parent=working_group, start=in_days(400), live=False)
+    second.topics.set([new_topic])
+    second.save_revision().publish()
+
+    years = _filter_options(client, working_group.url, "jahr")
+    assert str(in_days(400).year) in years and str(in_days(400).year) not in before_years
+    assert sorted(_filter_options(client, working_group.url, "thema")) == [
+        "personalpool",
+        "vergabe",
+    ]
+
+    new_topic.name = "Gemeinsamer Personalpool"
+    new_topic.save()
+    assert "Gemeinsamer Personalpool" in client.get(working_group.url).content.decode()

@@ -1,4 +1,4 @@
-"""Template tags for events: the home page's next dates and JSON-LD output."""
+"""Template tags for events: JSON-LD output."""
 
 import json
 
@@ -6,25 +6,7 @@ from django import template
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
-from workgroups.models import EventIndexPage, EventPage, attach_parents
-
 register = template.Library()
-
-
-@register.inclusion_tag("components/upcoming-events.html", takes_context=True)
-def upcoming_events(context, count=3):
-    """The next live, public events of the current site, for the home page."""
-    request = context.get("request")
-    page = context.get("page")
-    events = EventPage.objects.live().public()
-    if page is not None:
-        events = events.descendant_of(page.get_site().root_page)
-    events = attach_parents(events.upcoming().for_listing()[:count])
-    return {
-        "events": events,
-        "request": request,
-        "index_page": EventIndexPage.objects.live().first(),
-    }
 
 
 @register.filter
