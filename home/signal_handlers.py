@@ -14,7 +14,7 @@ def refuse_finishing_a_finished_task(sender, instance, **kwargs):
     the history names the later one. Here the task's row is locked and read again inside the
     transaction: whoever comes second finds it decided and is refused (403 in the admin),
     and nothing of theirs is saved. The member's change of an entry locks the same row first
-    (``workgroups.board_submissions``), so an approval of the version just replaced is refused
+    (``board.submissions``), so an approval of the version just replaced is refused
     too.
     """
     if not isinstance(instance, TaskState) or instance.pk is None:

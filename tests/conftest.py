@@ -7,6 +7,7 @@ from wagtail.models import Page, Site
 
 import pytest
 
+from board.models import BoardPage
 from home.management.commands.load_demo import DEFAULT_PASSWORD as DEMO_PASSWORD
 from home.models import SiteSettings
 from tests.factories import (
@@ -16,7 +17,6 @@ from tests.factories import (
     WorkingGroupPageFactory,
 )
 from tests.snapshots import DatabaseSnapshot
-from workgroups.models import BoardPage
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,8 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from workgroups.models import CooperationEntry, EventPage
+from board.models import CooperationEntry
+from workgroups.models import EventPage
 
 
 def public_demo_urls():

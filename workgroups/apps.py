@@ -8,7 +8,6 @@ class WorkgroupsConfig(AppConfig):
     verbose_name = _("Arbeitskreise")
 
     def ready(self):
-        from . import moderation  # noqa: F401 (registers the workflow check)
         from .listing_cache import connect_signals
         from .permissions import grant_editor_permissions
 

@@ -2,10 +2,9 @@
 
 from django.contrib.auth.models import Group
 
-from home.groups import EDITORS, MODERATORS, grant_model_permissions
+from home.groups import EDITORS, grant_model_permissions
 
-from .models import CooperationEntry, Municipality, Topic
-from .moderation import ensure_board_workflow
+from .models import Municipality, Topic
 
 
 def grant_editor_permissions(**kwargs):
@@ -15,9 +14,3 @@ def grant_editor_permissions(**kwargs):
         return
     grant_model_permissions(Topic)
     grant_model_permissions(Municipality)
-    # Board entries: editors may prepare them, only moderators publish (approve).
-    grant_model_permissions(CooperationEntry, actions=("add", "change", "view"))
-    grant_model_permissions(
-        CooperationEntry, actions=("delete", "publish", "lock", "unlock"), groups=(MODERATORS,)
-    )
-    ensure_board_workflow()

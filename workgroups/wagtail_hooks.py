@@ -1,4 +1,5 @@
-"""Admin integration of the working groups: topics, an event listing, a dashboard panel."""
+"""Admin integration of the working groups: topics, an event listing, a dashboard panel, the
+register of member municipalities, and the home page's next events."""
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -6,22 +7,20 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from .models import (
-    CooperationEntry,
     EventIndexPage,
     EventPage,
     Municipality,
     Topic,
     attach_parents,
 )
-from .search import board_entry_hits
 
 
 class UpcomingEventsPanel(Component):
@@ -36,11 +35,6 @@ class UpcomingEventsPanel(Component):
         events = EventPage.objects.upcoming(timezone.now()).for_listing()[:6]
         context["events"] = attach_parents(events)
         return context
-
-
-@hooks.register("site_search_results")
-def search_board_entries(request, query):
-    return board_entry_hits(request, query)
 
 
 @hooks.register("home_page_sections")
@@ -91,70 +85,20 @@ def register_event_listing():
 
 
 class TopicViewSet(SnippetViewSet):
+    """The topics (Handlungsfelder) events and board entries are filed under."""
+
     model = Topic
     icon = "tag"
     menu_label = _("Handlungsfelder")
+    menu_order = 165
+    add_to_admin_menu = True
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
     list_export = ["name", "slug", "description"]
     ordering = ["name"]
 
 
-class CooperationEntryViewSet(SnippetViewSet):
-    """The exchange board's entries: filter by kind, status and topic; export readable values."""
-
-    model = CooperationEntry
-    icon = "resubmit"
-    menu_label = _("Kooperationsbörse")
-    list_display = [
-        "title",
-        "kind",
-        "municipality",
-        "status",
-        "valid_until",
-        "submitted_by",
-        UpdatedAtColumn(),
-    ]
-    list_filter = ["kind", "status", "topics", "municipality__district", "live"]
-    search_fields = ["title", "description"]
-    list_export = [
-        "title",
-        "get_kind_display",
-        "municipality",
-        "topic_names",
-        "get_status_display",
-        "get_legal_form_display",
-        "get_phase_display",
-        "valid_until",
-        "submitted_by",
-        "live",
-    ]
-    export_headings = {
-        "get_kind_display": _("Art"),
-        "topic_names": _("Handlungsfelder"),
-        "get_status_display": _("Status"),
-        "get_legal_form_display": _("Rechtsform"),
-        "get_phase_display": _("Phase"),
-        "live": _("Veröffentlicht"),
-    }
-    ordering = ["-created_at"]
-
-    def get_queryset(self, request):
-        return CooperationEntry.objects.select_related(
-            "municipality", "submitted_by"
-        ).prefetch_related("topics")
-
-
-class WorkingGroupSnippetGroup(SnippetViewSetGroup):
-    """The exchange board and the topics it shares with the events."""
-
-    menu_label = _("Arbeitskreise")
-    menu_icon = "group"
-    menu_order = 160
-    items = (CooperationEntryViewSet, TopicViewSet)
-
-
-register_snippet(WorkingGroupSnippetGroup)
+register_snippet(TopicViewSet)
 
 
 class MunicipalityAdmin(ModelAdmin):
@@ -172,7 +116,6 @@ class MunicipalityAdmin(ModelAdmin):
     list_export = ("name", "get_kind_display", "get_district_display", "member_since")
     export_headings = {
         "get_kind_display": _("Art"),
-        "topic_names": _("Handlungsfelder"),
         "get_district_display": _("Kreis"),
         "member_since": _("Mitglied seit"),
     }

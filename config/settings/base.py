@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "home",
     "documents",
     "workgroups",
+    "board",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -211,7 +212,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 
 # --- Exchange board ----------------------------------------------------------------------------
-# New entries and changes a member may submit within 24 hours (workgroups/board_submissions.py).
+# New entries and changes a member may submit within 24 hours (board/submissions.py).
 BOARD_SUBMISSIONS_PER_DAY = int(os.environ.get("BOARD_SUBMISSIONS_PER_DAY", "10"))
 # Days before "valid until" on which the owner is reminded (manage.py remind_board_owners).
 BOARD_REMINDER_DAYS = int(os.environ.get("BOARD_REMINDER_DAYS", "14"))

@@ -63,7 +63,7 @@ def test_member_proposes_moderator_approves_visitor_finds(
     admin.fill("#id_password", "demo-passwort")
     admin.locator("button[type=submit]").click()
     admin.wait_for_url(demo_server.url + "/admin/")
-    admin.goto(demo_server.url + "/admin/snippets/workgroups/cooperationentry/")
+    admin.goto(demo_server.url + "/admin/snippets/board/cooperationentry/")
     admin.get_by_role("link", name=TITLE).click()
     admin.wait_for_selector('[data-workflow-action-name="approve"]', state="attached")
     with admin.expect_navigation():

@@ -1,7 +1,7 @@
+from .board import CooperationEntryFactory, bulk_entries
 from .home import HomePageFactory, StandardPageFactory
 from .users import UserFactory
 from .workgroups import (
-    CooperationEntryFactory,
     EventIndexPageFactory,
     InfoSessionPageFactory,
     MeetingPageFactory,
@@ -9,7 +9,6 @@ from .workgroups import (
     TopicFactory,
     WorkingGroupPageFactory,
     WorkshopPageFactory,
-    bulk_entries,
     in_days,
 )
 

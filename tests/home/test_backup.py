@@ -11,8 +11,8 @@ from wagtail.models import Page, Revision
 
 import pytest
 
+from board.models import CooperationEntry
 from home.management.commands.load_demo import DEFAULT_PASSWORD
-from workgroups.models import CooperationEntry
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 def fill_match_terms(apps, schema_editor):
-    from workgroups.matching import match_terms_for
+    from board.terms import match_terms_for
 
     CooperationEntry = apps.get_model("workgroups", "CooperationEntry")
     for entry in CooperationEntry.objects.only("title", "description"):

@@ -1,7 +1,5 @@
-"""Models of the working groups: topics, event pages and the pages that list them."""
+"""Models of the working groups: topics, municipalities, event pages and their listings."""
 
-from .board import CooperationEntry, EntryKind, EntryStatus, LegalForm, Phase
-from .board_pages import BoardPage
 from .event_parts import EventMaterial, EventSpeaker
 from .event_types import (
     EVENT_TYPES,
@@ -35,13 +33,8 @@ __all__ = [
     "District",
     "Municipality",
     "MunicipalityKind",
-    "Phase",
     "EVENT_TYPES",
     "AttendanceMode",
-    "BoardPage",
-    "CooperationEntry",
-    "EntryKind",
-    "EntryStatus",
     "EventIndexPage",
     "EventListingMixin",
     "EventMaterial",
@@ -50,7 +43,6 @@ __all__ = [
     "EventSpeaker",
     "EventStatus",
     "InfoSessionPage",
-    "LegalForm",
     "MeetingKind",
     "MeetingPage",
     "Topic",

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from wagtail.models import Page, Site
 
+from board.permissions import grant_board_permissions
 from home import groups
 from home.management.demo import build_events, content
 from home.models import HomePage, SiteSettings, StandardPage
@@ -58,6 +59,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             groups.ensure_groups()
             grant_editor_permissions()
+            grant_board_permissions()
             home = self.ensure_home_page()
             build_events.build(home)
             legal_pages = self.ensure_standard_pages(home)

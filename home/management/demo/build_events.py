@@ -10,12 +10,11 @@ from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from board.models import BoardPage, CooperationEntry
 from documents.models import MembersAreaPage
 from home.members import MEMBER_GROUPS
 from workgroups.models import (
     BERLIN,
-    BoardPage,
-    CooperationEntry,
     EventIndexPage,
     EventMaterial,
     EventSpeaker,

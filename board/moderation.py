@@ -60,6 +60,6 @@ def board_workflow_has_an_approval_task(app_configs, **kwargs):
             "Die Kooperationsbörse hat keinen Moderations-Workflow mit aktiver Freigabeaufgabe; "
             "Einträge würden sofort veröffentlicht.",
             hint="python manage.py migrate legt ihn an.",
-            id="workgroups.E001",
+            id="board.E001",
         )
     ]

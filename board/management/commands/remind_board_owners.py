@@ -1,8 +1,8 @@
-"""Daily job: remind owners of board entries that expire soon (see ``workgroups.reminders``)."""
+"""Daily job: remind owners of board entries that expire soon (see ``board.reminders``)."""
 
 from django.core.management.base import BaseCommand
 
-from workgroups.reminders import send_expiry_reminders
+from board.reminders import send_expiry_reminders
 
 
 class Command(BaseCommand):

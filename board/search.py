@@ -4,15 +4,14 @@ from django.utils.translation import gettext as _
 
 from home.search import MAX_HITS_PER_SOURCE, SearchHit, highlight
 
-from .models import BoardPage
-from .models.board_pages import board_entries
+from .models import BoardPage, CooperationEntry
 
 
 def board_entry_hits(request, query):
     board = BoardPage.objects.live().public().first()
     if board is None:  # without a public board there is no page to link to
         return []
-    entries = board_entries().select_related("municipality").search(query)
+    entries = CooperationEntry.objects.on_board().select_related("municipality").search(query)
     return [
         SearchHit(
             title=entry.title,

@@ -12,8 +12,9 @@ from wagtail.models import WorkflowState
 import feedparser
 import pytest
 
+from board.models import CooperationEntry
 from tests.factories import CooperationEntryFactory, TopicFactory, UserFactory
-from workgroups.models import CooperationEntry, Municipality
+from workgroups.models import Municipality
 
 pytestmark = pytest.mark.django_db
 

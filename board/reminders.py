@@ -63,10 +63,10 @@ def send_expiry_reminders(today=None):
     for entry in entries_due(today):
         context = {"entry": entry, "days_left": (entry.valid_until - today).days}
         context.update(_links(board, entry))
-        subject = render_to_string("workgroups/email/expiry_reminder_subject.txt", context)
+        subject = render_to_string("board/email/expiry_reminder_subject.txt", context)
         send_mail(
             subject=" ".join(subject.split()),
-            message=render_to_string("workgroups/email/expiry_reminder_body.txt", context),
+            message=render_to_string("board/email/expiry_reminder_body.txt", context),
             from_email=None,
             recipient_list=recipients(entry),
         )

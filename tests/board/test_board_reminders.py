@@ -11,9 +11,9 @@ from wagtail.models import Revision
 
 import pytest
 
+from board.models import EntryStatus
+from board.reminders import send_expiry_reminders
 from tests.factories import CooperationEntryFactory, UserFactory
-from workgroups.models import EntryStatus
-from workgroups.reminders import send_expiry_reminders
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,9 @@ from django.utils import timezone
 
 import pytest
 
+from board.models import CooperationEntry
 from tests.factories import TopicFactory, bulk_entries
-from workgroups.models import CooperationEntry, Municipality
+from workgroups.models import Municipality
 
 pytestmark = pytest.mark.django_db
 

@@ -18,8 +18,9 @@ from wagtail.models import ModelLogEntry, TaskState
 
 import pytest
 
+from board.models import CooperationEntry
 from tests.factories import TopicFactory, UserFactory
-from workgroups.models import CooperationEntry, Municipality
+from workgroups.models import Municipality
 
 pytestmark = [
     pytest.mark.postgres_only,
@@ -108,7 +109,7 @@ def _waiting_entry(board, member, entry_data):
 
 def _approve(client, entry, task_state):
     url = reverse(
-        "wagtailsnippets_workgroups_cooperationentry:workflow_action",
+        "wagtailsnippets_board_cooperationentry:workflow_action",
         args=[entry.pk, "approve", task_state.pk],
     )
     return lambda: client.post(url, {"comment": ""}).status_code

@@ -8,14 +8,15 @@ from django.utils import timezone
 
 import pytest
 
+from board.matching import find_matches
+from board.models import EntryStatus
+from board.terms import significant_terms
 from tests.factories import (
     CooperationEntryFactory,
     MunicipalityFactory,
     TopicFactory,
     bulk_entries,
 )
-from workgroups.matching import find_matches, significant_terms
-from workgroups.models import EntryStatus
 
 pytestmark = pytest.mark.django_db
 

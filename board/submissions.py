@@ -1,7 +1,7 @@
 """Members propose and edit board entries on the public site; moderators decide.
 
 Every submission and every change becomes a new revision that starts the board's moderation
-workflow (``workgroups.moderation``). A new entry stays a draft until a moderator approves it; a
+workflow (``board.moderation``). A new entry stays a draft until a moderator approves it; a
 change to a published entry stays invisible (the published version keeps showing) until
 approved. The member sees the state of their own entries on "Meine Einträge".
 """
@@ -21,10 +21,9 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Revision, TaskState, WorkflowState
 
 from home.forms import OfferedModelMultipleChoiceField
+from workgroups.models import Municipality, Topic
 
-from .models.board import CooperationEntry
-from .models.municipalities import Municipality
-from .models.topics import Topic
+from .models.entries import CooperationEntry
 
 MIN_DESCRIPTION_LENGTH = 40
 MAX_VALIDITY_DAYS = 365

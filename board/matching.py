@@ -13,14 +13,15 @@ Ties are broken by the older entry first (lower primary key), so the result is d
 """
 
 import math
-import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models.board import CooperationEntry, EntryKind, EntryStatus
-from .models.municipalities import NEIGHBOURING_DISTRICTS
+from workgroups.models import NEIGHBOURING_DISTRICTS
+
+from .models.entries import CooperationEntry, EntryKind, EntryStatus
+from .terms import significant_terms
 
 TOPIC_WEIGHT = 3.0
 SAME_DISTRICT_WEIGHT = 1.5
@@ -33,48 +34,6 @@ MAX_NAMED_TERMS = 3
 
 #: Statuses of entries still looking for a partner; "vermittelt" and "abgeschlossen" are done.
 SEEKING_STATUSES = (EntryStatus.OPEN, EntryStatus.IN_TALKS)
-
-MIN_WORD_LENGTH = 5
-WORD = re.compile(r"[a-zäöüß]+(?:-[a-zäöüß]+)*", re.IGNORECASE)
-#: Suffixes cut off so that "Vergabestelle"/"Vergabestellen" or "Ausbildung"/"Ausbildungen"
-#: meet; a deliberately small, predictable stemmer rather than a linguistic one.
-SUFFIXES = ("ungen", "innen", "ung", "ern", "en", "er", "es", "e", "n", "s")
-#: Words every entry uses; sharing them says nothing about fitting together.
-_STOP_WORDS = """
-    aber alle allen auch auf aus bei bereits beim bieten bietet bitte dabei damit dann dass
-    denen deren derzeit dies diese diesem diesen dieser dort durch eine einem einen einer eines
-    erste ersten etwa fuer für gemeinsam gemeinsame gemeinsamen gerne gesucht haben hier ihre
-    ihren inzwischen jahr jahre kann können kommune kommunen gemeinde gemeinden stadt städte
-    kooperation kooperationen interkommunal interkommunale interkommunalen kreis mehr mehrere
-    mit nach nachbarkommunen neue neuen noch oder partner partnerin partnern sich sind sowie
-    suchen sucht über unser unsere unserem unseren unserer viele von vor wenn werden wie wir
-    wird wollen würden zum zur zwischen anderen andere interessierten interessierte möchten
-    verwaltung verwaltungen angebot nachfrage
-"""
-STOP_WORDS = frozenset(_STOP_WORDS.split())
-
-
-def stem(word):
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_WORD_LENGTH - 1:
-            return word[: -len(suffix)]
-    return word
-
-
-def significant_terms(text):
-    """``{stem: first spelling}`` of the words that can tell entries apart, in text order."""
-    terms = {}
-    for match in WORD.finditer(text):
-        word = match.group().lower()
-        if len(word) < MIN_WORD_LENGTH or word in STOP_WORDS:
-            continue
-        terms.setdefault(stem(word), match.group())
-    return terms
-
-
-def match_terms_for(entry):
-    """What ``CooperationEntry.match_terms`` stores: the stems of title and description."""
-    return " ".join(sorted(significant_terms(f"{entry.title} {entry.description}")))
 
 
 @dataclass(frozen=True)
@@ -115,8 +74,6 @@ def find_matches(entry, *, limit=MAX_MATCHES):
     Three queries whatever the size of the board: the entry's topics, the candidates with
     their municipality, and the candidates' topic links.
     """
-    from .models.board_pages import board_entries
-
     if entry.status not in SEEKING_STATUSES:
         return []
     own_topics = {topic.pk: topic.name for topic in entry.topics.all()}
@@ -124,7 +81,7 @@ def find_matches(entry, *, limit=MAX_MATCHES):
     own_terms = set(own_spellings)
     opposite = EntryKind.REQUEST if entry.kind == EntryKind.OFFER else EntryKind.OFFER
     candidates = list(
-        board_entries()
+        CooperationEntry.objects.on_board()
         .filter(kind=opposite, status__in=SEEKING_STATUSES)
         .exclude(pk=entry.pk)
         .select_related("municipality")

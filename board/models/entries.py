@@ -2,7 +2,7 @@
 
 Entries are snippets with drafts, revisions, locking and a moderation workflow: what members
 submit stays a draft until a moderator approves it (DESIGN.md; the workflow must have an
-approval task, see ``workgroups.moderation``).
+approval task, see ``board.moderation``).
 """
 
 from django import forms
@@ -21,7 +21,9 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Workfl
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from .municipalities import Municipality
+from workgroups.models import Municipality
+
+from ..terms import match_terms_for
 
 
 class EntryKind(models.TextChoices):
@@ -55,6 +57,10 @@ SLUG_ATTEMPTS = 5
 
 class CooperationEntryQuerySet(SearchableQuerySetMixin, models.QuerySet):
     """Board entries can be searched like pages (``.search()``)."""
+
+    def on_board(self):
+        """What the public board shows: published and not yet expired."""
+        return self.filter(live=True, valid_until__gte=timezone.localdate())
 
 
 class CooperationEntry(
@@ -156,6 +162,8 @@ class CooperationEntry(
     ]
 
     class Meta:
+        # The table dates from when the board was part of the workgroups app.
+        db_table = "workgroups_cooperationentry"
         ordering = ["-created_at", "-pk"]
         verbose_name = _("Eintrag der Kooperationsbörse")
         verbose_name_plural = _("Einträge der Kooperationsbörse")
@@ -179,8 +187,6 @@ class CooperationEntry(
             raise ValidationError({"valid_until": _("Das Datum liegt in der Vergangenheit.")})
 
     def save(self, *args, **kwargs):
-        from ..matching import match_terms_for
-
         generated_slug = not self.slug
         if generated_slug:
             self.slug = self._unique_slug()

@@ -8,7 +8,6 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect, resolve_url
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -18,14 +17,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from home.members import is_member
 from home.models import BasePage
 from home.search import clean_search_query
+from workgroups.filters import ListingFilterForm
+from workgroups.models import District, Municipality, Topic
 
-from .. import board_submissions
+from .. import submissions
 from ..feeds import BoardFeed
-from ..filters import ListingFilterForm
 from ..matching import find_matches
-from .board import CooperationEntry, EntryKind, EntryStatus
-from .municipalities import District, Municipality
-from .topics import Topic
+from .entries import CooperationEntry, EntryKind, EntryStatus
 
 ENTRIES_PER_PAGE = 12
 FEED_LENGTH = 30
@@ -75,20 +73,17 @@ class BoardFilterForm(ListingFilterForm):
         return entries
 
 
-def board_entries():
-    """What the public board shows: published and not yet expired."""
-    return CooperationEntry.objects.filter(live=True, valid_until__gte=timezone.localdate())
-
-
 class BoardPage(RoutablePageMixin, BasePage):
     """The "Kooperationsbörse": where offers and requests of cooperation meet."""
 
-    template = "workgroups/board_page.html"
+    template = "board/board_page.html"
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
 
     class Meta:
+        # The table dates from when the board was part of the workgroups app.
+        db_table = "workgroups_boardpage"
         verbose_name = _("Kooperationsbörse")
         verbose_name_plural = _("Kooperationsbörsen")
 
@@ -101,15 +96,18 @@ class BoardPage(RoutablePageMixin, BasePage):
     def entry_listing(self, request):
         form = BoardFilterForm(
             request.GET or None,
-            topics=Topic.objects.filter(entries__in=board_entries()).distinct(),
+            topics=Topic.objects.filter(entries__in=CooperationEntry.objects.on_board()).distinct(),
             municipalities=Municipality.objects.all(),
         )
-        entries = form.apply(board_entries()).select_related("municipality")
+        entries = form.apply(CooperationEntry.objects.on_board()).select_related("municipality")
         query = form.active_filters.get("q")
         if query:
             # The search index cannot filter by related fields (topic, district), so the search
             # picks the matching entries and the filters narrow them down.
-            matching = [entry.pk for entry in board_entries().search(query)[:MAX_SEARCH_HITS]]
+            matching = [
+                entry.pk
+                for entry in CooperationEntry.objects.on_board().search(query)[:MAX_SEARCH_HITS]
+            ]
             entries = entries.filter(pk__in=matching)
         entries = entries.order_by("-created_at", "-pk")
         page = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("seite"))
@@ -126,12 +124,17 @@ class BoardPage(RoutablePageMixin, BasePage):
 
     @path("eintrag/<slug:slug>/", name="entry")
     def entry_detail(self, request, slug):
-        entry = board_entries().select_related("municipality").filter(slug=slug).first()
+        entry = (
+            CooperationEntry.objects.on_board()
+            .select_related("municipality")
+            .filter(slug=slug)
+            .first()
+        )
         if entry is None:
             raise Http404(_("Diesen Eintrag gibt es nicht oder nicht mehr."))
         context = self.get_context(request)
         context.update({"entry": entry, "matches": find_matches(entry)})
-        return TemplateResponse(request, "workgroups/board_entry.html", context)
+        return TemplateResponse(request, "board/entry.html", context)
 
     # --- members propose and edit entries ---------------------------------------------------
     @path("eintragen/", name="submit")
@@ -144,8 +147,8 @@ class BoardPage(RoutablePageMixin, BasePage):
         if refusal:
             return refusal
         context = self.get_context(request)
-        context["own_entries"] = board_submissions.own_entries(request.user)
-        return TemplateResponse(request, "workgroups/board_own_entries.html", context)
+        context["own_entries"] = submissions.own_entries(request.user)
+        return TemplateResponse(request, "board/own_entries.html", context)
 
     @path("meine-eintraege/<int:pk>/", name="edit")
     def edit_entry(self, request, pk):
@@ -166,9 +169,7 @@ class BoardPage(RoutablePageMixin, BasePage):
             f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': request.get_full_path()})}"
         )
         status = 403 if request.user.is_authenticated else 200
-        return TemplateResponse(
-            request, "workgroups/board_members_only.html", context, status=status
-        )
+        return TemplateResponse(request, "board/members_only.html", context, status=status)
 
     def _entry_form(self, request, *, entry):
         """The form for a new entry (``entry`` None) or a change; a member is logged in."""
@@ -176,10 +177,10 @@ class BoardPage(RoutablePageMixin, BasePage):
         context["entry"] = entry
         if entry is not None and entry.locked:
             context["locked"] = True
-            return TemplateResponse(request, "workgroups/board_entry_form.html", context)
-        limited = board_submissions.rate_limit_reached(request.user)
+            return TemplateResponse(request, "board/entry_form.html", context)
+        limited = submissions.rate_limit_reached(request.user)
         data = request.POST if request.method == "POST" else None
-        form = board_submissions.EntrySubmissionForm(
+        form = submissions.EntrySubmissionForm(
             data,
             # a change builds on the member's last version, even if it still waits for approval
             instance=entry.get_latest_revision_as_object() if entry else None,
@@ -187,12 +188,12 @@ class BoardPage(RoutablePageMixin, BasePage):
         )
         if data is not None and not limited and form.is_valid():
             try:
-                saved = board_submissions.submit(form, request.user)
-            except board_submissions.SubmissionLimitReached:
+                saved = submissions.submit(form, request.user)
+            except submissions.SubmissionLimitReached:
                 limited = True
-            except board_submissions.EntryLockedMeanwhile:
+            except submissions.EntryLockedMeanwhile:
                 context["locked"] = True
-                return TemplateResponse(request, "workgroups/board_entry_form.html", context)
+                return TemplateResponse(request, "board/entry_form.html", context)
             else:
                 messages.success(
                     request,
@@ -202,12 +203,12 @@ class BoardPage(RoutablePageMixin, BasePage):
                 return redirect(self.url + self.reverse_subpage("own_entries"))
         context.update({"form": form, "rate_limited": limited})
         status = 429 if limited and data is not None else 200
-        return TemplateResponse(request, "workgroups/board_entry_form.html", context, status=status)
+        return TemplateResponse(request, "board/entry_form.html", context, status=status)
 
     @path("rss/", name="rss")
     def rss(self, request):
         entries = (
-            board_entries()
+            CooperationEntry.objects.on_board()
             .select_related("municipality")
             .prefetch_related("topics")
             .order_by("-first_published_at", "-pk")[:FEED_LENGTH]
@@ -222,7 +223,9 @@ class BoardPage(RoutablePageMixin, BasePage):
         base = self.get_full_url(request)
         if base is None:
             return urls
-        entries = board_entries().only("slug", "last_published_at").order_by("pk")
+        entries = (
+            CooperationEntry.objects.on_board().only("slug", "last_published_at").order_by("pk")
+        )
         return urls + [
             {
                 "location": base + self.reverse_subpage("entry", args=(entry.slug,)),

@@ -10,9 +10,10 @@ from wagtail.models import WorkflowTask
 import openpyxl
 import pytest
 
+from board.models import CooperationEntry
+from board.moderation import board_workflow_has_an_approval_task, ensure_board_workflow
 from tests.factories import TopicFactory
-from workgroups.models import CooperationEntry, Municipality
-from workgroups.moderation import board_workflow_has_an_approval_task, ensure_board_workflow
+from workgroups.models import Municipality
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +52,7 @@ def test_a_workflow_without_tasks_is_reported():
 
     (error,) = board_workflow_has_an_approval_task(None)
 
-    assert error.id == "workgroups.E001"
+    assert error.id == "board.E001"
     ensure_board_workflow()
     assert board_workflow_has_an_approval_task(None) == []
 
@@ -76,8 +77,8 @@ def test_moderators_list_and_export_entries_with_readable_values(client, entry, 
     entry.save_revision().publish()
     client.force_login(moderator)
 
-    listing = client.get("/admin/snippets/workgroups/cooperationentry/", {"kind": "request"})
-    export = client.get("/admin/snippets/workgroups/cooperationentry/", {"export": "csv"})
+    listing = client.get("/admin/snippets/board/cooperationentry/", {"kind": "request"})
+    export = client.get("/admin/snippets/board/cooperationentry/", {"export": "csv"})
 
     assert listing.status_code == 200
     assert "Partner für gemeinsame Vergabestelle gesucht" in listing.content.decode()
@@ -91,7 +92,7 @@ def test_xlsx_export_has_readable_values(client, entry, moderator):
     entry.save_revision().publish()
     client.force_login(moderator)
 
-    export = client.get("/admin/snippets/workgroups/cooperationentry/", {"export": "xlsx"})
+    export = client.get("/admin/snippets/board/cooperationentry/", {"export": "xlsx"})
 
     content = b"".join(export.streaming_content) if export.streaming else export.content
     sheet = openpyxl.load_workbook(io.BytesIO(content)).active
@@ -120,6 +121,6 @@ def test_admin_form_offers_topics_as_checkboxes(client, moderator):
     TopicFactory(name="Bauhof", slug="bauhof")
     client.force_login(moderator)
 
-    html = client.get("/admin/snippets/workgroups/cooperationentry/add/").content.decode()
+    html = client.get("/admin/snippets/board/cooperationentry/add/").content.decode()
 
     assert 'type="checkbox" name="topics"' in html

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class BoardConfig(AppConfig):
+    """The cooperation exchange board: entries, moderation, matching, the public board."""
+
+    name = "board"
+    verbose_name = _("Kooperationsbörse")
+
+    def ready(self):
+        from . import moderation  # noqa: F401 (registers the workflow check)
+        from .permissions import grant_board_permissions
+
+        post_migrate.connect(
+            grant_board_permissions, sender=self, dispatch_uid="board.editor_permissions"
+        )

@@ -1,0 +1,66 @@
+"""Admin integration of the board: the entries as a moderated snippet, entries in site search."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.ui.tables import UpdatedAtColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import CooperationEntry
+from .search import board_entry_hits
+
+
+@hooks.register("site_search_results")
+def search_board_entries(request, query):
+    return board_entry_hits(request, query)
+
+
+class CooperationEntryViewSet(SnippetViewSet):
+    """The exchange board's entries: filter by kind, status and topic; export readable values."""
+
+    model = CooperationEntry
+    icon = "resubmit"
+    menu_label = _("Kooperationsbörse")
+    menu_order = 160
+    add_to_admin_menu = True
+    list_display = [
+        "title",
+        "kind",
+        "municipality",
+        "status",
+        "valid_until",
+        "submitted_by",
+        UpdatedAtColumn(),
+    ]
+    list_filter = ["kind", "status", "topics", "municipality__district", "live"]
+    search_fields = ["title", "description"]
+    list_export = [
+        "title",
+        "get_kind_display",
+        "municipality",
+        "topic_names",
+        "get_status_display",
+        "get_legal_form_display",
+        "get_phase_display",
+        "valid_until",
+        "submitted_by",
+        "live",
+    ]
+    export_headings = {
+        "get_kind_display": _("Art"),
+        "topic_names": _("Handlungsfelder"),
+        "get_status_display": _("Status"),
+        "get_legal_form_display": _("Rechtsform"),
+        "get_phase_display": _("Phase"),
+        "live": _("Veröffentlicht"),
+    }
+    ordering = ["-created_at"]
+
+    def get_queryset(self, request):
+        return CooperationEntry.objects.select_related(
+            "municipality", "submitted_by"
+        ).prefetch_related("topics")
+
+
+register_snippet(CooperationEntryViewSet)
