@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 
 from workgroups.models import NEIGHBOURING_DISTRICTS
 
-from .models.entries import CooperationEntry, EntryKind, EntryStatus
+from .entries import CooperationEntry, EntryKind, EntryStatus
 from .terms import significant_terms
 
 TOPIC_WEIGHT = 3.0

@@ -14,7 +14,7 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, Wor
 
 from home.groups import MODERATORS
 
-from .models import CooperationEntry
+from .entries import CooperationEntry
 
 WORKFLOW_NAME = "Moderation der Kooperationsbörse"
 TASK_NAME = "Freigabe durch die Moderation"

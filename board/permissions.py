@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 
 from home.groups import EDITORS, MODERATORS, grant_model_permissions
 
-from .models import CooperationEntry
+from .entries import CooperationEntry
 from .moderation import ensure_board_workflow
 
 

@@ -23,7 +23,7 @@ from wagtail.models import Revision, TaskState, WorkflowState
 from home.forms import OfferedModelMultipleChoiceField
 from workgroups.models import Municipality, Topic
 
-from .models.entries import CooperationEntry
+from .entries import CooperationEntry
 
 MIN_DESCRIPTION_LENGTH = 40
 MAX_VALIDITY_DAYS = 365

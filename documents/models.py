@@ -18,6 +18,7 @@ from home.models import BasePage
 
 from .access import members_only_collection_ids
 from .places import document_places
+from .tasks import extract_document_metadata
 
 
 class DocumentKind(models.TextChoices):
@@ -103,8 +104,6 @@ class CustomDocument(AbstractDocument):
         super().save(*args, **kwargs)
         self._stored_file_name = self.file.name
         if file_changed and self.file:
-            from .tasks import extract_document_metadata
-
             extract_document_metadata.enqueue(self.pk)
 
     @property

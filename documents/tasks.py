@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.search import index
 
+import pypdfium2
 from django_tasks import task
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -31,8 +32,6 @@ def _pdf_text_and_pages(data):
 
 
 def _pdf_thumbnail(data):
-    import pypdfium2
-
     pdf = pypdfium2.PdfDocument(data)
     try:
         page = pdf[0]

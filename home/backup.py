@@ -17,6 +17,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection, transaction
 
@@ -86,8 +87,6 @@ def _search_index_models():
 
 def instance_is_empty():
     """Nothing but what the migrations create: Wagtail's root and welcome page, no users."""
-    from django.contrib.auth import get_user_model
-
     return not get_user_model().objects.exists() and Page.objects.filter(depth__gt=2).count() == 0
 
 

@@ -70,3 +70,63 @@ def test_the_rules_see_the_real_tree():
     """Guard against a rule that checks nothing: the apps and tag libraries are found."""
     assert {"navigation_tags", "document_tags", "event_tags"} <= set(TEMPLATE_TAG_LIBRARIES)
     assert all(any(True for _ in _modules(app)) for app in APPS)
+
+
+def _module_name(path):
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _project_imports(path):
+    """Project modules ``path`` imports at load time, each with the packages it runs through.
+
+    Importing ``a.b.c`` runs ``a/__init__.py`` and ``a/b/__init__.py`` first; those count,
+    except the packages the importing module itself lives in (they are already running).
+    """
+    module = _module_name(path)
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    tree = ast.parse(path.read_text(), filename=str(path))
+    for node in tree.body:  # module level only: what runs when the module is imported
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                target = f"{base}.{node.module}" if node.module else base
+            else:
+                target = node.module or ""
+            names = [f"{target}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.Import):
+            target, names = "", [alias.name for alias in node.names]
+        else:
+            continue
+        for name in [target, *names]:
+            parts = name.split(".")
+            for end in range(1, len(parts) + 1):
+                candidate = ".".join(parts[:end])
+                own_package = module == candidate or module.startswith(f"{candidate}.")
+                if candidate.split(".")[0] in APPS and not own_package:
+                    yield candidate
+
+
+def test_no_import_cycles():
+    modules = {_module_name(path): path for app in APPS for path in _modules(app)}
+    graph = {
+        name: {target for target in _project_imports(path) if target in modules}
+        for name, path in modules.items()
+    }
+    cycles = []
+
+    def visit(name, trail):
+        if name in trail:
+            cycles.append(" → ".join([*trail[trail.index(name) :], name]))
+            return
+        if name in done:
+            return
+        for target in sorted(graph[name]):
+            visit(target, [*trail, name])
+        done.add(name)
+
+    done = set()
+    for name in sorted(graph):
+        visit(name, [])
+
+    assert cycles == []

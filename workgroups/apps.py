@@ -8,10 +8,10 @@ class WorkgroupsConfig(AppConfig):
     verbose_name = _("Arbeitskreise")
 
     def ready(self):
-        from .listing_cache import connect_signals
         from .permissions import grant_editor_permissions
+        from .signal_handlers import connect_signal_handlers
 
-        connect_signals()
+        connect_signal_handlers()
         post_migrate.connect(
             grant_editor_permissions, sender=self, dispatch_uid="workgroups.editor_permissions"
         )

@@ -16,7 +16,6 @@ from django.utils import timezone
 import icalendar
 
 from .conditional import conditional_response
-from .models.events import EventStatus
 
 # The EU rule since 1996, as calendar servers publish it (a compact VTIMEZONE).
 EUROPE_BERLIN_VTIMEZONE = """BEGIN:VTIMEZONE
@@ -37,12 +36,6 @@ RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
 END:STANDARD
 END:VTIMEZONE
 """
-
-ICAL_STATUS = {
-    EventStatus.SCHEDULED: "CONFIRMED",
-    EventStatus.POSTPONED: "CONFIRMED",
-    EventStatus.CANCELLED: "CANCELLED",
-}
 
 
 def uid_domain():
@@ -69,7 +62,8 @@ def _event_component(event, request, stamp):
         if event.local_end:
             component.add("dtend", event.local_end)
     component.add("sequence", event.ical_sequence)
-    component.add("status", ICAL_STATUS[event.status])
+    # A postponed event still takes place (at its new time); only a cancelled one does not.
+    component.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
     component.add(
         "last-modified", event.last_published_at or event.latest_revision_created_at or stamp
     )
@@ -88,8 +82,11 @@ def _event_component(event, request, stamp):
 
 
 def _summary(event):
-    prefix = {EventStatus.CANCELLED: "Abgesagt: ", EventStatus.POSTPONED: "Verschoben: "}
-    return prefix.get(event.status, "") + event.title
+    if event.is_cancelled:
+        return f"Abgesagt: {event.title}"
+    if event.is_postponed:
+        return f"Verschoben: {event.title}"
+    return event.title
 
 
 def build_calendar(events, request, name):

@@ -1,12 +1,11 @@
 """Filter forms of listings: events (type, topic, year, working group) and the board.
 
 Invalid values never cause an error page: the form reports them and the listing ignores them.
+The forms know no models; the pages hand them their choices (event types, topics, years).
 """
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-
-from .models.event_types import EVENT_TYPES, event_type_for_key
 
 
 class ListingFilterForm(forms.Form):
@@ -26,10 +25,11 @@ class EventFilterForm(ListingFilterForm):
     jahr = forms.TypedChoiceField(label=_("Jahr"), required=False, coerce=int, empty_value=None)
     arbeitskreis = forms.ChoiceField(label=_("Arbeitskreis"), required=False)
 
-    def __init__(self, data, *, topics, years, working_groups=None):
+    def __init__(self, data, *, event_types, topics, years, working_groups=None):
         super().__init__(data)
+        self.event_types = {model.type_key: model for model in event_types}
         self.fields["typ"].choices = [("", _("alle Arten"))] + [
-            (model.type_key, model.type_label) for model in EVENT_TYPES
+            (model.type_key, model.type_label) for model in event_types
         ]
         self.fields["thema"].choices = [("", _("alle Handlungsfelder"))] + [
             (topic.slug, topic.name) for topic in topics
@@ -46,7 +46,7 @@ class EventFilterForm(ListingFilterForm):
         """Narrow ``events`` by every valid filter value."""
         filters = self.active_filters
         if filters.get("typ"):
-            events = events.type(event_type_for_key(filters["typ"]))
+            events = events.type(self.event_types[filters["typ"]])
         if filters.get("thema"):
             events = events.filter(topics__slug=filters["thema"])
         if filters.get("jahr"):

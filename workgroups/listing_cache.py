@@ -1,13 +1,11 @@
 """A version number for everything event listings derive from published pages and topics.
 
 Filter options (years, topics) are cached under it; saving, unpublishing, moving or deleting
-an event or working group and editing a topic bump it, so no listing shows stale options.
+an event or working group and editing a topic bump it (``workgroups/signal_handlers.py``), so
+no listing shows stale options.
 """
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-
-from wagtail.signals import page_unpublished, post_page_move
 
 VERSION_KEY = "workgroups:listing-version"
 
@@ -35,15 +33,3 @@ def cached_for_listing(key, compute, timeout=60 * 60):
         value = compute()
         cache.set(full_key, value, timeout)
     return value
-
-
-def _on_change(sender, instance=None, **kwargs):
-    from .models import EventPage, Topic, WorkingGroupPage
-
-    if isinstance(instance, EventPage | WorkingGroupPage | Topic):
-        bump_listing_version()
-
-
-def connect_signals():
-    for signal in (post_save, post_delete, page_unpublished, post_page_move):
-        signal.connect(_on_change, dispatch_uid=f"workgroups.listing_cache.{id(signal)}")

@@ -7,7 +7,6 @@ from .event_types import (
     MeetingKind,
     MeetingPage,
     WorkshopPage,
-    event_type_for_key,
 )
 from .events import (
     BERLIN,
@@ -15,7 +14,6 @@ from .events import (
     EventPage,
     EventQuerySet,
     EventStatus,
-    attach_parents,
     format_event_dates,
 )
 from .municipalities import (
@@ -24,7 +22,7 @@ from .municipalities import (
     Municipality,
     MunicipalityKind,
 )
-from .pages import EventIndexPage, EventListingMixin, WorkingGroupPage
+from .pages import EventIndexPage, EventListingMixin, WorkingGroupPage, attach_parents
 from .topics import Topic
 
 __all__ = [
@@ -49,6 +47,5 @@ __all__ = [
     "WorkingGroupPage",
     "WorkshopPage",
     "attach_parents",
-    "event_type_for_key",
     "format_event_dates",
 ]

@@ -157,8 +157,3 @@ class InfoSessionPage(EventPage):
 
 
 EVENT_TYPES = (MeetingPage, WorkshopPage, InfoSessionPage)
-
-
-def event_type_for_key(key):
-    """The concrete event class for a filter key such as "fachwerkstatt", or None."""
-    return next((model for model in EVENT_TYPES if model.type_key == key), None)

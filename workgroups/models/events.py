@@ -38,6 +38,8 @@ from home.blocks import BaseStreamBlock
 from home.members import is_member
 from home.models import BasePage, SiteSettings
 
+from ..calendar import calendar_response
+
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
@@ -522,9 +524,6 @@ class EventPage(RoutablePageMixin, BasePage):
     @path("ical/", name="ical")
     def ical(self, request):
         """This one event as a calendar file ("In Kalender eintragen")."""
-        # Imported here: the calendar module builds on these models.
-        from workgroups.calendar import calendar_response
-
         return calendar_response(request, [self], name=self.title, filename=f"{self.slug}.ics")
 
 
@@ -547,17 +546,3 @@ def format_event_dates(start, end, all_day):
             return f"{day}, {format_date(start, 'H:i')} Uhr"
         return f"{day}, {format_date(start, 'H:i')} bis {format_date(end, 'H:i')} Uhr"
     return f"{format_date(start, 'j. F Y, H:i')} Uhr bis {format_date(end, 'j. F Y, H:i')} Uhr"
-
-
-def attach_parents(events, parents=None):
-    """Set ``working_group`` on each event: from ``parents`` if given, else with one query."""
-    from .pages import WorkingGroupPage
-
-    events = list(events)
-    if parents is None:
-        parent_paths = {event.path[: -EventPage.steplen] for event in events}
-        parents = WorkingGroupPage.objects.filter(path__in=parent_paths) if events else []
-    parents = {page.path: page for page in parents}
-    for event in events:
-        event.working_group = parents.get(event.path[: -EventPage.steplen])
-    return events

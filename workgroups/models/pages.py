@@ -35,7 +35,7 @@ from ..filters import EventFilterForm
 from ..listing_cache import cached_for_listing
 from ..month import adjacent_months, month_bounds, month_grid
 from .event_types import EVENT_TYPES
-from .events import EventPage, attach_parents
+from .events import EventPage
 from .topics import Topic
 
 EVENTS_PER_PAGE = 10
@@ -104,7 +104,11 @@ class EventListingMixin(RoutablePageMixin):
         working_groups = self.get_filter_working_groups(request)
         years, topics = self.filter_options(events)
         filter_form = EventFilterForm(
-            request.GET or None, topics=topics, years=years, working_groups=working_groups
+            request.GET or None,
+            event_types=EVENT_TYPES,
+            topics=topics,
+            years=years,
+            working_groups=working_groups,
         )
         now = timezone.now()
         filtered = filter_form.apply(events, working_groups).with_effective_end()
@@ -324,3 +328,15 @@ class EventIndexPage(EventListingMixin, BasePage):
 
     def calendar_name(self):
         return str(_("Termine der Arbeitskreise"))
+
+
+def attach_parents(events, parents=None):
+    """Set ``working_group`` on each event: from ``parents`` if given, else with one query."""
+    events = list(events)
+    if parents is None:
+        parent_paths = {event.path[: -EventPage.steplen] for event in events}
+        parents = WorkingGroupPage.objects.filter(path__in=parent_paths) if events else []
+    parents = {page.path: page for page in parents}
+    for event in events:
+        event.working_group = parents.get(event.path[: -EventPage.steplen])
+    return events

@@ -23,7 +23,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 from workgroups.models import Municipality
 
-from ..terms import match_terms_for
+from .terms import match_terms_for
 
 
 class EntryKind(models.TextChoices):

@@ -1,6 +1,11 @@
-"""The public exchange board: live, unexpired offers and requests with filters and details."""
+"""The board's models: the entries (``board/entries.py``, re-exported here so Django registers
+them with the app) and the board page, with the public board, each entry's page, the members'
+forms and the feed as its routes.
 
-from django import forms
+Nothing the page uses imports this module back (they import ``board.entries``), so the page may
+import forms, feed and matching at the top without an import cycle.
+"""
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -16,61 +21,18 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from home.members import is_member
 from home.models import BasePage
-from home.search import clean_search_query
-from workgroups.filters import ListingFilterForm
-from workgroups.models import District, Municipality, Topic
+from workgroups.models import Municipality, Topic
 
-from .. import submissions
-from ..feeds import BoardFeed
-from ..matching import find_matches
-from .entries import CooperationEntry, EntryKind, EntryStatus
+from . import submissions
+from .entries import CooperationEntry, EntryKind, EntryStatus, LegalForm, Phase
+from .feeds import BoardFeed
+from .forms import BoardFilterForm
+from .matching import find_matches
 
 ENTRIES_PER_PAGE = 12
 FEED_LENGTH = 30
 FEED_MAX_AGE = 900
 MAX_SEARCH_HITS = 500
-
-
-class BoardFilterForm(ListingFilterForm):
-    """Filters of the board; unknown values are reported and ignored, never an error page."""
-
-    q = forms.CharField(
-        label=_("Suchbegriff"), required=False, max_length=100, widget=forms.SearchInput
-    )
-    art = forms.ChoiceField(label=_("Art"), required=False)
-    thema = forms.ChoiceField(label=_("Handlungsfeld"), required=False)
-    kreis = forms.ChoiceField(label=_("Kreis"), required=False)
-    kommune = forms.ChoiceField(label=_("Kommune"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False)
-
-    def __init__(self, data, *, topics, municipalities):
-        super().__init__(data)
-        self.fields["art"].choices = [("", _("Angebote und Nachfragen")), *EntryKind.choices]
-        self.fields["thema"].choices = [("", _("alle Handlungsfelder"))] + [
-            (topic.slug, topic.name) for topic in topics
-        ]
-        self.fields["kreis"].choices = [("", _("alle Kreise")), *District.choices]
-        self.fields["kommune"].choices = [("", _("alle Kommunen"))] + [
-            (str(m.pk), m.name) for m in municipalities
-        ]
-        self.fields["status"].choices = [("", _("jeder Status")), *EntryStatus.choices]
-
-    def clean_q(self):
-        return clean_search_query(self.cleaned_data["q"])
-
-    def apply(self, entries):
-        filters = self.active_filters
-        if filters.get("art"):
-            entries = entries.filter(kind=filters["art"])
-        if filters.get("thema"):
-            entries = entries.filter(topics__slug=filters["thema"])
-        if filters.get("kreis"):
-            entries = entries.filter(municipality__district=filters["kreis"])
-        if filters.get("kommune"):
-            entries = entries.filter(municipality_id=filters["kommune"])
-        if filters.get("status"):
-            entries = entries.filter(status=filters["status"])
-        return entries
 
 
 class BoardPage(RoutablePageMixin, BasePage):
@@ -239,3 +201,13 @@ class BoardPage(RoutablePageMixin, BasePage):
 
     def entry_url(self, entry):
         return self.url + self.reverse_subpage("entry", args=(entry.slug,))
+
+
+__all__ = [
+    "BoardPage",
+    "CooperationEntry",
+    "EntryKind",
+    "EntryStatus",
+    "LegalForm",
+    "Phase",
+]
