@@ -1,8 +1,8 @@
 """The cooperation exchange board: offers and requests of inter-municipal cooperation.
 
 Entries are snippets with drafts, revisions, locking and a moderation workflow: what members
-submit stays a draft until a moderator approves it (DESIGN.md; the workflow must have an
-approval task, see ``board.moderation``).
+submit stays a draft until a moderator approves it (docs/architecture.md; the workflow must
+have an approval task, see ``board.moderation``).
 """
 
 from django import forms

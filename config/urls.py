@@ -1,7 +1,7 @@
 """URL configuration: site-wide views first, Wagtail's page tree last.
 
 Media: only image files are served in development. Documents never are: they go through
-Wagtail's permission-checked ``serve_view`` at ``/dokumente/`` (DESIGN.md, "Served safely").
+Wagtail's permission-checked ``serve_view`` at ``/dokumente/`` (docs/architecture.md).
 """
 
 from django.conf import settings

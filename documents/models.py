@@ -1,7 +1,7 @@
 """The site's document model.
 
 It replaces Wagtail's default ``Document`` from the first migration on, because swapping the
-document model later breaks foreign keys (see DESIGN.md). Further metadata (page count,
+document model later breaks foreign keys (see docs/architecture.md). Further metadata (page count,
 extracted text, thumbnail) and content validation build on this class.
 """
 

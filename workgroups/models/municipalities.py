@@ -42,7 +42,7 @@ class Municipality(models.Model):
     """A member town, municipality or district of the association.
 
     Plain reference data without drafts or workflow, so it is managed with
-    ``wagtail-modeladmin`` (see ``wagtail_hooks.py``), as DESIGN.md decides.
+    ``wagtail-modeladmin`` (see ``wagtail_hooks.py``), as docs/architecture.md explains.
     """
 
     name = models.CharField(_("Name"), max_length=120, unique=True)

@@ -1,4 +1,4 @@
-"""Texts of the demo site, built from the association's public facts (shared/REGION.md).
+"""Texts of the demo site, built from the association's public facts (its own publications).
 
 Kept apart from the command that writes them, so wording can be edited without touching code.
 """
