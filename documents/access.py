@@ -33,6 +33,19 @@ def _restrictions_for(collection_id, request):
     return [r for r in cache if path.startswith(r.collection.path)]
 
 
+def collection_is_restricted(collection):
+    """Whether a view restriction guards the collection or one of its parents (no request:
+    for editors' forms, where the question is who else could open it)."""
+    return CollectionViewRestriction.objects.filter(
+        collection__in=collection.get_ancestors(inclusive=True)
+    ).exists()
+
+
+def restricted_collections():
+    """Collections with a view restriction of their own, e.g. "Nur für Mitglieder"."""
+    return Collection.objects.filter(view_restrictions__isnull=False).distinct().order_by("path")
+
+
 def visible_collection_ids(request):
     """Collections whose documents this viewer may download (restrictions read once)."""
     return [pk for pk in _all_collection_ids(request) if _collection_open(pk, request)]

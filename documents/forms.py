@@ -1,7 +1,11 @@
 """The document form of the admin and the chooser modal, with content checks on upload."""
 
+from django.utils.translation import gettext as _
+
 from wagtail.documents.forms import BaseDocumentForm
 
+from .access import collection_is_restricted, restricted_collections
+from .models import DocumentKind
 from .validation import validate_upload
 
 
@@ -11,6 +15,34 @@ class CustomDocumentForm(BaseDocumentForm):
     Wagtail uses this base for the single and the multiple upload and for the chooser's
     upload tab (``WAGTAILDOCS_DOCUMENT_FORM_BASE``), so every way in is checked.
     """
+
+    def clean(self):
+        """A protocol never lands in a collection anyone may open (the default "Root").
+
+        With a single collection Wagtail hides the field and files everything there, so that
+        case is checked too, with a message on the form itself.
+        """
+        cleaned_data = super().clean()
+        if cleaned_data.get("kind") != DocumentKind.PROTOCOL:
+            return cleaned_data
+        has_field = "collection" in self.fields
+        collection = cleaned_data.get("collection") if has_field else self.collections[0]
+        if collection is None or collection_is_restricted(collection):
+            return cleaned_data
+        names = ", ".join(f"„{c.name}“" for c in restricted_collections())
+        if names:
+            message = _(
+                "Protokolle sind nur für Mitglieder. Die Sammlung „%(collection)s“ ist "
+                "öffentlich; bitte wählen Sie eine geschützte Sammlung (%(names)s)."
+            ) % {"collection": collection.name, "names": names}
+        else:
+            message = _(
+                "Protokolle sind nur für Mitglieder, aber es gibt noch keine geschützte "
+                "Sammlung. Bitte legen Sie unter Einstellungen › Sammlungen eine an und "
+                "beschränken Sie den Zugriff auf Mitglieder."
+            )
+        self.add_error("collection" if has_field else None, message)
+        return cleaned_data
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")

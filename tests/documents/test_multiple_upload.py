@@ -13,6 +13,7 @@ from wagtail.models import Collection, UploadedFile
 import pytest
 
 from tests.documents.test_uploads import GOOD_PDF, HOSTILE_UPLOADS
+from tests.factories.documents import restricted_collection
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def _upload(client, name, content):
     )
 
 
-def _complete(client, upload_id, title, kind):
+def _complete(client, upload_id, title, kind, collection=None):
     """The second step: the editor fills in the required kind and saves."""
     prefix = f"uploaded-document-{upload_id}"
     return client.post(
@@ -45,24 +46,30 @@ def _complete(client, upload_id, title, kind):
         {
             f"{prefix}-title": title,
             f"{prefix}-kind": kind,
-            f"{prefix}-collection": Collection.get_first_root_node().pk,
+            f"{prefix}-collection": (collection or Collection.get_first_root_node()).pk,
         },
         **AJAX,
     )
 
 
 def test_editor_uploads_two_pdfs_and_completes_both(editor_client, media_root):
+    members = restricted_collection()
     uploads = [
         _upload(editor_client, "programm.pdf", GOOD_PDF).json(),
         _upload(editor_client, "protokoll.pdf", GOOD_PDF).json(),
     ]
     assert all(upload["success"] for upload in uploads)
     assert "Art" in uploads[0]["form"]  # the editor is asked for the kind
+    public_protocol = _complete(editor_client, uploads[1]["uploaded_file_id"], "P", "protocol")
+    assert public_protocol.json()["success"] is False  # a protocol never goes to Root
+    assert "Protokolle sind nur für Mitglieder" in public_protocol.json()["form"]
 
-    for upload, (title, kind) in zip(
-        uploads, [("Programm", "programme"), ("Protokoll", "protocol")], strict=True
+    for upload, (title, kind, collection) in zip(
+        uploads,
+        [("Programm", "programme", None), ("Protokoll", "protocol", members)],
+        strict=True,
     ):
-        response = _complete(editor_client, upload["uploaded_file_id"], title, kind)
+        response = _complete(editor_client, upload["uploaded_file_id"], title, kind, collection)
         assert response.status_code == 200
         assert response.json()["success"] is True
 

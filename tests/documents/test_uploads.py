@@ -58,7 +58,7 @@ def _post_upload(client, url, name, content, prefix=""):
     fields = {
         "title": "Hochgeladen",
         "collection": Collection.get_first_root_node().pk,
-        "kind": "protocol",
+        "kind": "programme",
         "file": SimpleUploadedFile(name, content),
     }
     return client.post(url, {f"{prefix}{key}": value for key, value in fields.items()})
@@ -143,7 +143,7 @@ def test_metadata_is_recomputed_when_the_file_is_replaced(editor_client):
         {
             "title": "Protokoll",
             "collection": document.collection_id,
-            "kind": "protocol",
+            "kind": "other",
             "file": SimpleUploadedFile("protokoll-neu.pdf", longer),
         },
     )
