@@ -1,5 +1,7 @@
 """The document form of the admin and the chooser modal, with content checks on upload."""
 
+import json
+
 from django.utils.translation import gettext as _
 
 from wagtail.documents.forms import BaseDocumentForm
@@ -15,6 +17,18 @@ class CustomDocumentForm(BaseDocumentForm):
     Wagtail uses this base for the single and the multiple upload and for the chooser's
     upload tab (``WAGTAILDOCS_DOCUMENT_FORM_BASE``), so every way in is checked.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "kind" in self.fields:
+            # Read by protocol-collection.js: which collections a protocol may go to.
+            protected = [str(pk) for pk in restricted_collections().values_list("pk", flat=True)]
+            self.fields["kind"].widget.attrs.update(
+                {
+                    "data-protected-kind": DocumentKind.PROTOCOL,
+                    "data-protected-collections": json.dumps(protected),
+                }
+            )
 
     def clean(self):
         """A protocol never lands in a collection anyone may open (the default "Root").

@@ -84,3 +84,22 @@ def test_member_pages_have_no_axe_violations(
 
     save_screenshot(page, f"{name}-1280")
     assert violations == [], describe(violations)
+
+
+def test_editor_choosing_protocol_gets_the_protected_collection(demo_server, page):
+    """The accident seen in the upload dialog: "Protokoll" with the public root collection."""
+    page.goto(demo_server.url + "/admin/login/")
+    page.fill("#id_username", "redaktion")
+    page.fill("#id_password", "demo-passwort")
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_url("**/admin/")
+    page.goto(demo_server.url + "/admin/documents/add/")
+    collection = page.locator("#id_collection")
+    public = collection.locator("option").first.get_attribute("value")
+    collection.select_option(public)
+
+    page.select_option("#id_kind", "protocol")
+
+    chosen = collection.evaluate("select => select.options[select.selectedIndex].text")
+    assert "Mitglieder" in chosen
+    save_screenshot(page, "admin-dokument-protokoll-sammlung")
