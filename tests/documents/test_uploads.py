@@ -159,3 +159,20 @@ def test_control_characters_and_paths_in_names_are_refused(name):
     # Django's upload parser already strips most of these; the check holds on its own too.
     with pytest.raises(ValidationError):
         check_filename(name)
+
+
+def test_deleting_a_document_removes_file_and_thumbnail(
+    editor_client, media_root, django_capture_on_commit_callbacks
+):
+    _post_upload(editor_client, reverse("wagtaildocs:add"), "programm.pdf", GOOD_PDF)
+    document = get_document_model().objects.get()
+    assert document.thumbnail
+    stored = [media_root / document.file.name, media_root / document.thumbnail.name]
+    assert all(path.exists() for path in stored)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(reverse("wagtaildocs:delete", args=(document.pk,)))
+
+    assert response.status_code == 302
+    assert not get_document_model().objects.exists()
+    assert not any(path.exists() for path in stored)
