@@ -1,5 +1,6 @@
 """Models of the working groups: topics, municipalities, event pages and their listings."""
 
+from ..formatting import BERLIN, format_event_dates
 from .event_parts import EventMaterial, EventSpeaker
 from .event_types import (
     EVENT_TYPES,
@@ -8,14 +9,7 @@ from .event_types import (
     MeetingPage,
     WorkshopPage,
 )
-from .events import (
-    BERLIN,
-    AttendanceMode,
-    EventPage,
-    EventQuerySet,
-    EventStatus,
-    format_event_dates,
-)
+from .events import AttendanceMode, EventPage, EventStatus
 from .municipalities import (
     NEIGHBOURING_DISTRICTS,
     District,
@@ -23,6 +17,7 @@ from .municipalities import (
     MunicipalityKind,
 )
 from .pages import EventIndexPage, EventListingMixin, WorkingGroupPage, attach_parents
+from .querysets import EventQuerySet
 from .topics import Topic
 
 __all__ = [

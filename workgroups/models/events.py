@@ -7,17 +7,13 @@ the three concrete types.
 """
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F
-from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.utils.dateformat import format as format_date
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -26,21 +22,22 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
 from rest_framework import serializers
 
-from documents.access import is_restricted, viewer_may_download
+from documents.access import is_restricted
 from documents.archive import zip_documents
 from documents.models import DocumentKind
 from home.blocks import BaseStreamBlock
 from home.members import is_member
-from home.models import BasePage, SiteSettings
+from home.models import BasePage
 
 from ..calendar import calendar_response
-
-BERLIN = ZoneInfo("Europe/Berlin")
+from ..formatting import BERLIN, format_event_dates, local_time
+from ..materials import downloadable_materials, mark_downloads
+from ..structured_data import event_structured_data
+from .querysets import EventPageManager
 
 
 class AttendanceMode(models.TextChoices):
@@ -53,62 +50,6 @@ class EventStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("findet statt")
     CANCELLED = "cancelled", _("abgesagt")
     POSTPONED = "postponed", _("verschoben")
-
-
-SCHEMA_EVENT_STATUS = {
-    EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
-    EventStatus.CANCELLED: "https://schema.org/EventCancelled",
-    EventStatus.POSTPONED: "https://schema.org/EventRescheduled",
-}
-SCHEMA_ATTENDANCE_MODE = {
-    AttendanceMode.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
-    AttendanceMode.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
-    AttendanceMode.HYBRID: "https://schema.org/MixedEventAttendanceMode",
-}
-
-
-class EventQuerySet(PageQuerySet):
-    """Query logic for event listings; every method keeps the query count constant."""
-
-    def with_effective_end(self):
-        return self.annotate(effective_end=Coalesce("end", "start"))
-
-    def upcoming(self, now=None):
-        """Events that have not ended yet, soonest first."""
-        now = now or timezone.now()
-        return self.with_effective_end().filter(effective_end__gte=now).order_by("start", "pk")
-
-    def past(self, now=None):
-        """Events that are over, latest first."""
-        now = now or timezone.now()
-        return self.with_effective_end().filter(effective_end__lt=now).order_by("-start", "-pk")
-
-    def overlapping(self, first_day, last_day):
-        """Events that take place on any day from ``first_day`` to ``last_day`` (local dates)."""
-        range_start = dt.datetime.combine(first_day, dt.time.min, tzinfo=BERLIN)
-        range_end = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time.min, tzinfo=BERLIN)
-        return (
-            self.with_effective_end()
-            .filter(start__lt=range_end, effective_end__gte=range_start)
-            .order_by("start", "pk")
-        )
-
-    def for_listing(self, prefetch=True):
-        """What a listing row needs, without a query per row or per event type.
-
-        The meeting kind lives in the MeetingPage table; it is annotated here so that
-        ``event_type`` can name "Werkstatt-Treffen" without loading specific pages.
-        """
-        events = self.annotate(listing_meeting_kind=F("meetingpage__meeting_kind"))
-        return events.prefetch_related("topics") if prefetch else events
-
-
-class EventPageManager(PageManager.from_queryset(EventQuerySet)):
-    pass
-
-
-def _local(value):
-    return timezone.localtime(value, BERLIN) if value else None
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -274,8 +215,8 @@ class EventPage(RoutablePageMixin, BasePage):
         errors = {}
         if self.start and self.all_day:
             # All-day events span whole local days; store them that way.
-            first_day = _local(self.start).date()
-            last_day = _local(self.end).date() if self.end else first_day
+            first_day = local_time(self.start).date()
+            last_day = local_time(self.end).date() if self.end else first_day
             self.start = dt.datetime.combine(first_day, dt.time.min, tzinfo=BERLIN)
             self.end = dt.datetime.combine(last_day, dt.time(23, 59, 59), tzinfo=BERLIN)
         if self.start and self.end and self.end < self.start:
@@ -327,11 +268,11 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @cached_property
     def local_start(self):
-        return _local(self.start)
+        return local_time(self.start)
 
     @cached_property
     def local_end(self):
-        return _local(self.end)
+        return local_time(self.end)
 
     @property
     def is_multi_day(self):
@@ -364,7 +305,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @property
     def previous_start_display(self):
-        return format_event_dates(_local(self.previous_start), None, self.all_day)
+        return format_event_dates(local_time(self.previous_start), None, self.all_day)
 
     @property
     def address_lines(self):
@@ -399,117 +340,22 @@ class EventPage(RoutablePageMixin, BasePage):
             bool(self.online_url) and not self.is_past and is_member(request.user)
         )
         context["material_groups"] = self.material_groups
-        self.mark_downloads(request)
+        mark_downloads(self, request)
         # A preview of a page not yet in the tree has no URL; there is nothing to download yet.
         context["ical_url"] = self.url + self.reverse_subpage("ical") if self.url else None
-        downloadable = self.downloadable_materials(request)
+        downloadable = downloadable_materials(self, request)
         if self.url and len(downloadable) > 1:
             context["materials_zip"] = {
                 "url": self.url + self.reverse_subpage("materials_zip"),
                 "count": len(downloadable),
             }
-        context["structured_data"] = self.structured_data(request)
+        context["structured_data"] = event_structured_data(self, request)
         return context
-
-    def structured_data(self, request):
-        """schema.org ``Event`` for search engines; only what visitors may see."""
-        site_settings = SiteSettings.for_request(request)
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Event",
-            "name": self.title,
-            "description": self.intro or self.search_description or self.title,
-            "url": self.get_full_url(request),
-            "inLanguage": "de",
-            "isAccessibleForFree": self.is_free,
-            "eventStatus": SCHEMA_EVENT_STATUS[self.status],
-            "eventAttendanceMode": SCHEMA_ATTENDANCE_MODE[self.attendance_mode],
-            "startDate": self.local_start.date().isoformat()
-            if self.all_day
-            else self.local_start.isoformat(),
-        }
-        if self.local_end:
-            data["endDate"] = (
-                self.local_end.date().isoformat() if self.all_day else self.local_end.isoformat()
-            )
-        if self.is_postponed and self.previous_start:
-            data["previousStartDate"] = _local(self.previous_start).isoformat()
-        locations = []
-        if self.is_in_person:
-            locations.append(
-                {
-                    "@type": "Place",
-                    "name": self.venue_name or self.city,
-                    "address": {
-                        "@type": "PostalAddress",
-                        "streetAddress": self.street,
-                        "postalCode": self.postal_code,
-                        "addressLocality": self.city,
-                        "addressCountry": "DE",
-                    },
-                }
-            )
-        if self.is_online:
-            # The join link is for members only; the public location is the event page.
-            locations.append({"@type": "VirtualLocation", "url": self.get_full_url(request)})
-        if locations:
-            data["location"] = locations[0] if len(locations) == 1 else locations
-        if site_settings.organisation_name:
-            organizer = {"@type": "Organization", "name": site_settings.organisation_name}
-            root = request.site.root_page if getattr(request, "site", None) else None
-            if root is not None:
-                organizer["url"] = root.get_full_url(request)
-            data["organizer"] = organizer
-        documents = [
-            material.document
-            for _kind, materials in self.material_groups
-            for material in materials
-            if not is_restricted(material.document, request)
-        ]
-        if documents:
-            data["subjectOf"] = [
-                {
-                    "@type": "DigitalDocument",
-                    "name": document.title,
-                    "url": request.build_absolute_uri(document.url),
-                    "encodingFormat": "application/pdf"
-                    if document.file_extension.lower() == "pdf"
-                    else "application/octet-stream",
-                }
-                for document in documents
-            ]
-        return data
-
-    def mark_downloads(self, request):
-        """Tell templates, per material and presentation, whether this viewer may download it.
-
-        Members-only documents stay listed for everyone, so visitors know a protocol exists;
-        they just get a login hint instead of the link.
-        """
-        speakers = list(self.speakers.select_related("presentation"))
-        items = [
-            *(material for _kind, group in self.material_groups for material in group),
-            *speakers,
-        ]
-        for item in items:
-            document = getattr(item, "document", None) or getattr(item, "presentation", None)
-            if document is not None:
-                item.is_members_only = is_restricted(document, request)
-                item.may_download = viewer_may_download(document, request)
-        self.speakers_with_downloads = speakers
-
-    def downloadable_materials(self, request):
-        return [
-            material
-            for _kind, group in self.material_groups
-            for material in group
-            if viewer_may_download(material.document, request)
-        ]
 
     @path("unterlagen/", name="materials_zip")
     def materials_zip(self, request):
         """ "Alle Unterlagen": one ZIP of the materials this viewer may download."""
-        materials = self.downloadable_materials(request)
+        materials = downloadable_materials(self, request)
         if not materials:
             raise Http404
         archive = zip_documents(material.document for material in materials)
@@ -525,24 +371,3 @@ class EventPage(RoutablePageMixin, BasePage):
     def ical(self, request):
         """This one event as a calendar file ("In Kalender eintragen")."""
         return calendar_response(request, [self], name=self.title, filename=f"{self.slug}.ics")
-
-
-def format_event_dates(start, end, all_day):
-    """German date text for an event; ``start``/``end`` are local datetimes."""
-    if start is None:
-        return ""
-    same_day = end is None or end.date() == start.date()
-    if all_day:
-        if same_day:
-            return format_date(start, "l, j. F Y")
-        if start.year != end.year:
-            return f"{format_date(start, 'j. F Y')} bis {format_date(end, 'j. F Y')}"
-        if start.month != end.month:
-            return f"{format_date(start, 'j. F')} bis {format_date(end, 'j. F Y')}"
-        return f"{format_date(start, 'j.')} bis {format_date(end, 'j. F Y')}"
-    if same_day:
-        day = format_date(start, "l, j. F Y")
-        if end is None or end == start:
-            return f"{day}, {format_date(start, 'H:i')} Uhr"
-        return f"{day}, {format_date(start, 'H:i')} bis {format_date(end, 'H:i')} Uhr"
-    return f"{format_date(start, 'j. F Y, H:i')} Uhr bis {format_date(end, 'j. F Y, H:i')} Uhr"
