@@ -91,24 +91,24 @@ def test_worker_heartbeat(client, settings, seconds_ago, worker_status, status):
     assert report["worker"]["seconds_since_heartbeat"] >= seconds_ago
 
 
-def test_pages_answer_503_with_retry_after_while_the_database_is_away(home_page, monkeypatch):
-    def database_restarting(*args, **kwargs):
-        raise OperationalError("terminating connection due to administrator command")
+@pytest.mark.parametrize(
+    ("error", "status", "text"),
+    [
+        (
+            OperationalError("terminating connection due to administrator command"),
+            503,
+            "Kurze Wartung",
+        ),
+        (RuntimeError("Programmfehler"), 500, "Technischer Fehler"),
+    ],
+)
+def test_database_outages_answer_503_other_faults_500(home_page, monkeypatch, error, status, text):
+    def failing(*args, **kwargs):
+        raise error
 
-    monkeypatch.setattr(HomePage, "serve", database_restarting)
+    monkeypatch.setattr(HomePage, "serve", failing)
     response = Client(raise_request_exception=False).get("/")
 
-    assert response.status_code == 503
-    assert response["Retry-After"] == "30"
-    assert "Kurze Wartung" in response.content.decode()
-
-
-def test_other_faults_stay_a_500(home_page, monkeypatch):
-    def broken(*args, **kwargs):
-        raise RuntimeError("Programmfehler")
-
-    monkeypatch.setattr(HomePage, "serve", broken)
-    response = Client(raise_request_exception=False).get("/")
-
-    assert response.status_code == 500
-    assert "Technischer Fehler" in response.content.decode()
+    assert response.status_code == status
+    assert text in response.content.decode()
+    assert ("Retry-After" in response) == (status == 503)

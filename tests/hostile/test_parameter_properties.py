@@ -45,30 +45,24 @@ def test_site_search_answers_any_query(demo_site, visitor, query, page):
     assert response.status_code == 200
 
 
-@READ_ONLY
-@given(
-    params=st.dictionaries(
-        st.sampled_from(["typ", "thema", "jahr", "arbeitskreis", "seite", "kommend"]),
-        st.one_of(ANY_TEXT, ANY_NUMBER),
+LISTING_FILTERS = {
+    "/termine/": ["typ", "thema", "jahr", "arbeitskreis", "seite", "kommend"],
+    "/kooperationsboerse/": ["q", "art", "thema", "kreis", "kommune", "status", "seite"],
+}
+
+
+@pytest.mark.parametrize("listing", LISTING_FILTERS)
+def test_listing_filters_answer_any_values(demo_site, visitor, listing):
+    @READ_ONLY
+    @given(
+        params=st.dictionaries(
+            st.sampled_from(LISTING_FILTERS[listing]), st.one_of(ANY_TEXT, ANY_NUMBER)
+        )
     )
-)
-def test_event_filters_answer_any_values(demo_site, visitor, params):
-    response = visitor.get("/termine/", params)
+    def any_filter_values(params):
+        assert visitor.get(listing, params).status_code == 200
 
-    assert response.status_code == 200
-
-
-@READ_ONLY
-@given(
-    params=st.dictionaries(
-        st.sampled_from(["q", "art", "thema", "kreis", "kommune", "status", "seite"]),
-        st.one_of(ANY_TEXT, ANY_NUMBER),
-    )
-)
-def test_board_filters_answer_any_values(demo_site, visitor, params):
-    response = visitor.get("/kooperationsboerse/", params)
-
-    assert response.status_code == 200
+    any_filter_values()
 
 
 @READ_ONLY
