@@ -103,3 +103,20 @@ def test_500_page_is_german_and_self_contained():
 def test_only_wagtails_admin_is_reachable(client, home_page):
     assert client.get("/django-admin/").status_code == 404
     assert client.get("/admin/login/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "indexed"),
+    [
+        ("/", True),
+        ("/anmelden/", False),
+        ("/passwort/vergessen/", False),
+        ("/suche/?q=Kooperation", False),
+        ("/kooperationsboerse/", True),
+        ("/kooperationsboerse/eintragen/", False),
+    ],
+)
+def test_only_public_content_pages_are_offered_to_search_engines(demo_site, client, url, indexed):
+    html = client.get(url).content.decode()
+
+    assert ('<meta name="robots" content="noindex">' not in html) == indexed
