@@ -6,6 +6,7 @@ have an approval task, see ``board.moderation``).
 """
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -17,7 +18,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
@@ -64,6 +71,7 @@ class CooperationEntryQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
 
 class CooperationEntry(
+    PreviewableMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -174,6 +182,20 @@ class CooperationEntry(
     @property
     def revisions(self):
         return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "board/entry.html"
+
+    def get_preview_context(self, request, mode_name):
+        """The entry as visitors will see it on the board, so moderators approve what they read.
+
+        The board page is looked up by name: it lives in ``board.models``, which imports this
+        module. Matches are left out; they are computed from the published board.
+        """
+        board_page = apps.get_model("board", "BoardPage").objects.live().first()
+        context = board_page.get_context(request) if board_page else {"request": request}
+        context.update({"entry": self, "matches": []})
+        return context
 
     def with_content_json(self, content):
         """A revision brings back the text, not the reminder bookkeeping of the row."""

@@ -4,9 +4,11 @@ import csv
 import datetime as dt
 import io
 
+from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import WorkflowTask
+from wagtail.test.utils.form_data import querydict_from_html
 
 import openpyxl
 import pytest
@@ -146,3 +148,20 @@ def test_exports_never_start_a_formula_with_member_typed_text(
         cells = {str(cell.value) for row in sheet.iter_rows() for cell in row}
     assert "'" + entry.title in cells
     assert entry.title not in cells
+
+
+def test_moderators_preview_an_entry_as_visitors_will_see_it(client, entry, board, moderator):
+    entry.save_revision()
+    client.force_login(moderator)
+    edit_url = reverse("wagtailsnippets_board_cooperationentry:edit", args=[entry.pk])
+    preview_url = reverse("wagtailsnippets_board_cooperationentry:preview_on_edit", args=[entry.pk])
+    form_data = querydict_from_html(client.get(edit_url).content.decode(), form_id="w-editor-form")
+    form_data["title"] = "Vergabestelle gemeinsam betreiben"  # an unsaved change
+
+    checked = client.post(preview_url, form_data)
+    response = client.get(preview_url)
+
+    assert checked.json() == {"is_valid": True, "is_available": True}
+    html = response.content.decode()
+    assert '<h1 class="kern-heading-x-large" id="page-title">Vergabestelle gemeinsam' in html
+    assert entry.municipality.name in html and "Eckdaten" in html
