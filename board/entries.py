@@ -243,6 +243,14 @@ class CooperationEntry(
         """The topics as one readable line, e.g. for the admin's CSV/XLSX export."""
         return ", ".join(topic.name for topic in self.topics.all())
 
+    def submitter_name(self):
+        """Who submitted the entry, as moderators know them: the full name, else the login."""
+        if self.submitted_by is None:
+            return ""
+        return self.submitted_by.get_full_name() or self.submitted_by.get_username()
+
+    submitter_name.short_description = _("Eingereicht von")
+
     @property
     def is_expired(self):
         return self.valid_until < timezone.localdate()

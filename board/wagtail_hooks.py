@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.ui.tables import UpdatedAtColumn
+from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
@@ -37,7 +37,7 @@ class CooperationEntryViewSet(SnippetViewSet):
         "municipality",
         "status",
         "valid_until",
-        "submitted_by",
+        Column("submitter_name", label=_("Eingereicht von")),
         UpdatedAtColumn(),
     ]
     list_filter = ["kind", "status", "topics", "municipality__district", "live"]
@@ -51,10 +51,11 @@ class CooperationEntryViewSet(SnippetViewSet):
         "get_legal_form_display",
         "get_phase_display",
         "valid_until",
-        "submitted_by",
+        "submitter_name",
         "live",
     ]
     export_headings = {
+        "submitter_name": _("Eingereicht von"),
         "get_kind_display": _("Art"),
         "topic_names": _("Handlungsfelder"),
         "get_status_display": _("Status"),

@@ -15,7 +15,7 @@ import pytest
 
 from board.models import CooperationEntry
 from board.moderation import board_workflow_has_an_approval_task, ensure_board_workflow
-from tests.factories import TopicFactory
+from tests.factories import TopicFactory, UserFactory
 from workgroups.models import Municipality
 
 pytestmark = pytest.mark.django_db
@@ -165,3 +165,15 @@ def test_moderators_preview_an_entry_as_visitors_will_see_it(client, entry, boar
     html = response.content.decode()
     assert '<h1 class="kern-heading-x-large" id="page-title">Vergabestelle gemeinsam' in html
     assert entry.municipality.name in html and "Eckdaten" in html
+
+
+def test_the_listing_names_who_submitted_by_full_name(client, entry, moderator):
+    entry.submitted_by = UserFactory(username="kommune7", first_name="Mia", last_name="Mitglied")
+    entry.save()
+    client.force_login(moderator)
+
+    listing = client.get("/admin/snippets/board/cooperationentry/").content.decode()
+    export = client.get("/admin/snippets/board/cooperationentry/", {"export": "csv"})
+
+    assert "Mia Mitglied" in listing
+    assert "Mia Mitglied" in b"".join(export.streaming_content).decode()
