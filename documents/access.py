@@ -13,7 +13,12 @@ def viewer_may_download(document, request):
 
 
 def is_restricted(document, request=None):
-    return bool(_restrictions_for(document.collection_id, request))
+    return collection_is_restricted(document.collection_id, request)
+
+
+def collection_is_restricted(collection_id, request=None):
+    """Whether a view restriction guards the collection or one of its parents."""
+    return bool(_restrictions_for(collection_id, request))
 
 
 def _restrictions_for(collection_id, request):
@@ -31,14 +36,6 @@ def _restrictions_for(collection_id, request):
     if path is None:
         return []
     return [r for r in cache if path.startswith(r.collection.path)]
-
-
-def collection_is_restricted(collection):
-    """Whether a view restriction guards the collection or one of its parents (no request:
-    for editors' forms, where the question is who else could open it)."""
-    return CollectionViewRestriction.objects.filter(
-        collection__in=collection.get_ancestors(inclusive=True)
-    ).exists()
 
 
 def restricted_collections():

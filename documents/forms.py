@@ -41,7 +41,7 @@ class CustomDocumentForm(BaseDocumentForm):
             return cleaned_data
         has_field = "collection" in self.fields
         collection = cleaned_data.get("collection") if has_field else self.collections[0]
-        if collection is None or collection_is_restricted(collection):
+        if collection is None or collection_is_restricted(collection.pk):
             return cleaned_data
         names = ", ".join(f"„{c.name}“" for c in restricted_collections())
         if names:

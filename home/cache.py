@@ -22,18 +22,28 @@ logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 5.0
 
 # What each client method answers while Redis is unreachable: a cache that holds nothing.
+# ``get`` answers the caller's default and ``incr`` reports a missing key (see ``_answer``).
 _ANSWERS_WHEN_DOWN = {
     "add": False,
-    "get": None,  # replaced by the caller's default
+    "get": None,
     "set": None,
     "touch": False,
     "delete": False,
     "get_many": {},
     "has_key": False,
+    "incr": None,
     "set_many": None,
     "delete_many": None,
     "clear": False,
 }
+
+
+def _answer(method_name, args, kwargs):
+    if method_name == "get":
+        return args[1] if len(args) > 1 else kwargs.get("default")
+    if method_name == "incr":
+        raise ValueError(f"Key '{args[0]}' not found.")
+    return _ANSWERS_WHEN_DOWN[method_name]
 
 
 def _degrade_when_down(method_name):
@@ -41,11 +51,8 @@ def _degrade_when_down(method_name):
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
-        fallback = _ANSWERS_WHEN_DOWN[method_name]
-        if method_name == "get":
-            fallback = args[1] if len(args) > 1 else kwargs.get("default")
         if time.monotonic() < self.unavailable_until:
-            return fallback
+            return _answer(method_name, args, kwargs)
         try:
             return method(self, *args, **kwargs)
         except RedisError as error:
@@ -53,7 +60,7 @@ def _degrade_when_down(method_name):
             logger.warning(
                 "Cache (Redis) nicht erreichbar, Seiten werden ohne Cache erzeugt: %s", error
             )
-            return fallback
+            return _answer(method_name, args, kwargs)
 
     return wrapper
 
@@ -62,15 +69,6 @@ class ResilientRedisCacheClient(RedisCacheClient):
     """Every cache operation answers "not cached" instead of raising while Redis is down."""
 
     unavailable_until = 0.0
-
-    def incr(self, key, delta):
-        if time.monotonic() < self.unavailable_until:
-            raise ValueError(f"Key '{key}' not found.")
-        try:
-            return super().incr(key, delta)
-        except RedisError as error:
-            self.unavailable_until = time.monotonic() + RETRY_AFTER_SECONDS
-            raise ValueError(f"Key '{key}' not found.") from error
 
 
 for _name in _ANSWERS_WHEN_DOWN:

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import InterfaceError, OperationalError
-from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
@@ -21,6 +20,7 @@ from django.views.static import serve
 
 from .health import health_report
 from .search import clean_search_query, search_site
+from .worker import DATABASE_ERRORS
 
 logger = logging.getLogger(__name__)
 
@@ -115,10 +115,11 @@ def server_error(request):
     "try again shortly", not a fault of the site. Neither page touches the database.
     """
     error = sys.exc_info()[1]
-    if not isinstance(error, OperationalError | InterfaceError):
+    if not isinstance(error, DATABASE_ERRORS):
         return django_server_error(request)
     logger.warning("Datenbank nicht erreichbar: %s", error)
-    response = HttpResponseServerError(loader.get_template("503.html").render())
-    response.status_code = 503
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    return response
+    return HttpResponse(
+        loader.get_template("503.html").render(),
+        status=503,
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )

@@ -32,6 +32,7 @@ HEARTBEAT_SECONDS = 10
 # A worker that has not reported for this long is taken as gone; /healthz/ says so.
 STALE_AFTER = timedelta(seconds=6 * HEARTBEAT_SECONDS)
 MAX_RECONNECT_DELAY_SECONDS = 30
+# What a lost or restarting database raises; the worker waits it out, pages answer 503.
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
 
