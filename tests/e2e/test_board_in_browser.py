@@ -1,6 +1,7 @@
 """The exchange board in Chromium: a member proposes, a moderator approves, a visitor finds it."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import describe, save_screenshot
 
@@ -29,7 +30,7 @@ def test_member_proposes_moderator_approves_visitor_finds(
     # Sending the empty form explains every missing field and keeps what was typed.
     page.fill("#id_title", TITLE)
     page.get_by_role("button", name="Zur Prüfung einreichen").click()
-    assert page.get_by_text("Bitte prüfen Sie Ihre Angaben").is_visible()
+    expect(page.get_by_text("Bitte prüfen Sie Ihre Angaben")).to_be_visible()
     assert page.input_value("#id_title") == TITLE
     violations = axe_violations(page)
     assert violations == [], describe(violations)
@@ -45,7 +46,7 @@ def test_member_proposes_moderator_approves_visitor_finds(
     )
     page.get_by_role("button", name="Zur Prüfung einreichen").click()
     page.wait_for_url(f"**{BOARD}meine-eintraege/")
-    assert page.get_by_text("wird geprüft").first.is_visible()
+    expect(page.get_by_text("wird geprüft").first).to_be_visible()
     violations = axe_violations(page)
     assert violations == [], describe(violations)
     save_screenshot(page, "boerse-meine-eintraege")
@@ -78,9 +79,9 @@ def test_member_proposes_moderator_approves_visitor_finds(
     visitor.select_option("#id_thema", label="Bauhof")
     visitor.get_by_role("button", name="Filter anwenden").click()
     visitor.get_by_role("link", name=TITLE).click()
-    assert visitor.get_by_role("heading", name=TITLE).is_visible()
+    expect(visitor.get_by_role("heading", name=TITLE)).to_be_visible()
     assert "bitte anmelden" in visitor.content()
-    assert visitor.get_by_text("Bauhof-Fahrzeuge gemeinsam nutzen").is_visible()  # a match
+    expect(visitor.get_by_text("Bauhof-Fahrzeuge gemeinsam nutzen")).to_be_visible()  # a match
     violations = axe_violations(visitor)
     assert violations == [], describe(violations)
     save_screenshot(visitor, "boerse-neuer-eintrag")

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import describe, save_screenshot
 
@@ -52,13 +53,13 @@ def test_visitor_filters_opens_event_and_downloads_calendar(demo_server, page):
     page.get_by_role("button", name="Filter anwenden").click()
     page.wait_for_url("**thema=mobiles-arbeiten**")
     archive = page.locator("section", has=page.locator("#vergangene-termine"))
-    assert archive.get_by_text("Infoveranstaltung „Mobile Arbeit“ am 29.04.2021").is_visible()
+    expect(archive.get_by_text("Infoveranstaltung „Mobile Arbeit“ am 29.04.2021")).to_be_visible()
     assert archive.get_by_text("Werkstatt-Treffen vom 18.12.2019").count() == 0
 
     archive.get_by_role("link", name="Infoveranstaltung „Mobile Arbeit“ am 29.04.2021").click()
     page.wait_for_url("**/infoveranstaltung-mobile-arbeit-2021-04-29/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Infoveranstaltung")
-    assert page.get_by_text("Was ist mobile Arbeit?").is_visible()
+    expect(page.get_by_text("Was ist mobile Arbeit?")).to_be_visible()
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="In Kalender eintragen").click()

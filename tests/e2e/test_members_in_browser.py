@@ -1,6 +1,7 @@
 """Members and visitors meet members-only protocols in Chromium."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import describe, save_screenshot
 
@@ -23,7 +24,7 @@ def test_member_logs_in_opens_the_meeting_and_downloads_the_protocol(demo_server
     page.goto(demo_server.url + "/anmelden/")
     _log_in(page)
     page.wait_for_url(demo_server.url + "/")
-    assert page.get_by_text("Angemeldet als Mia Mitglied").is_visible()
+    expect(page.get_by_text("Angemeldet als Mia Mitglied")).to_be_visible()
 
     page.goto(demo_server.url + MEETING)
     link = page.get_by_role("link", name="Protokoll des Arbeitskreistreffens vom 12.03.2020")
@@ -55,7 +56,7 @@ def test_wrong_password_keeps_the_username_and_says_why(demo_server, page, axe_v
     page.goto(demo_server.url + "/anmelden/")
     _log_in(page, password="falsch")
 
-    assert page.get_by_text("Benutzername oder Passwort sind nicht korrekt").is_visible()
+    expect(page.get_by_text("Benutzername oder Passwort sind nicht korrekt")).to_be_visible()
     assert page.input_value("#id_username") == "mitglied"
     violations = axe_violations(page)
     assert violations == [], describe(violations)

@@ -1,6 +1,7 @@
 """The demo site in Chromium: accessibility (axe-core, WCAG 2.1 AA) and keyboard use."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import describe, save_screenshot
 
@@ -50,7 +51,7 @@ def test_keyboard_reaches_skip_link_then_main_content(demo_server, page):
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Zum Inhalt springen"
-    assert page.locator(".skip-link").is_visible()
+    expect(page.locator(".skip-link")).to_be_visible()
 
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "inhalt"
