@@ -10,7 +10,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/arbeitskreise
 PYTEST_ARGS ?=
 PYTEST := $(BIN)/pytest -n auto
 
-.PHONY: install run test test-postgres test-e2e lint format check faults clean
+.PHONY: install run test test-postgres test-e2e lint format check messages faults clean
 
 # Reinstall when the dependency lists change; the stamp files remember the last install.
 $(BIN)/python:
@@ -49,6 +49,10 @@ format: install
 check: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
+
+# The admin's German overrides: compile locale/de after editing its django.po.
+messages: install
+	$(MANAGE) compilemessages --locale de --ignore '.venv/*' --ignore 'node_modules/*'
 
 # Restarts this machine's PostgreSQL and stops its Redis for seconds, under load on 127.0.0.1.
 faults: install

@@ -31,7 +31,7 @@ class CustomDocumentForm(BaseDocumentForm):
             )
 
     def clean(self):
-        """A protocol never lands in a collection anyone may open (the default "Root").
+        """A protocol never lands in a collection anyone may open (e.g. the root, "Öffentlich").
 
         With a single collection Wagtail hides the field and files everything there, so that
         case is checked too, with a message on the form itself.

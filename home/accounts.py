@@ -12,6 +12,8 @@ from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+
 
 class MemberLoginForm(AuthenticationForm):
     error_messages = {
@@ -27,6 +29,15 @@ class MemberLoginForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Benutzername")
+        self.fields["password"].label = _("Passwort")
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """The admin's login (``WAGTAILADMIN_USER_LOGIN_FORM``): Wagtail's form leaves the password
+    field without a label, so editors read the English field name "Password"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.fields["password"].label = _("Passwort")
 
 

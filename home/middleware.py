@@ -1,7 +1,13 @@
 """Request-wide helpers: cheap logged-in pages, and the headers Django does not set itself."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.db.models import prefetch_related_objects
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from .signal_handlers import TaskAlreadyDecided
 
 
 class PrefetchUserGroupsMiddleware:
@@ -32,3 +38,28 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class DecidedTaskMiddleware:
+    """A second decision on a moderation task goes back where it came from, with a message.
+
+    The refusal itself happens in ``home.signal_handlers``, deep inside Wagtail's workflow code,
+    as an exception; without this the moderator would see "403 Zugriff verweigert".
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, TaskAlreadyDecided):
+            return None
+        messages.warning(request, str(exception))
+        came_from = request.META.get("HTTP_REFERER", "")
+        if not url_has_allowed_host_and_scheme(
+            came_from, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            came_from = reverse("wagtailadmin_home")
+        return redirect(came_from)

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Wagtail shows workflow times with naturaltime(); without the app its German is missing.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "home.middleware.PrefetchUserGroupsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "home.middleware.DecidedTaskMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -167,6 +170,7 @@ USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
+WAGTAILADMIN_USER_LOGIN_FORM = "home.accounts.AdminLoginForm"
 WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
 
 # --- Static files and media --------------------------------------------------------------------
@@ -249,6 +253,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "").lower() in {"1", "true", "yes"}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "arbeitskreise@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# The moderation mails have German HTML templates of their own (templates/wagtailadmin/).
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 
 # --- Logging -----------------------------------------------------------------------------------
 LOGGING = {

@@ -61,7 +61,7 @@ def test_editor_uploads_two_pdfs_and_completes_both(editor_client, media_root):
     assert all(upload["success"] for upload in uploads)
     assert "Art" in uploads[0]["form"]  # the editor is asked for the kind
     public_protocol = _complete(editor_client, uploads[1]["uploaded_file_id"], "P", "protocol")
-    assert public_protocol.json()["success"] is False  # a protocol never goes to Root
+    assert public_protocol.json()["success"] is False  # a protocol never goes to the public root
     assert "Protokolle sind nur für Mitglieder" in public_protocol.json()["form"]
 
     for upload, (title, kind, collection) in zip(
