@@ -7,13 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from .admin_views import EventFilterSet, EventStartColumn, NewEventView, new_event_choices
 from .models import (
     EventIndexPage,
     EventPage,
@@ -51,13 +52,30 @@ def next_events_on_the_home_page(page, request, count=3):
     )
 
 
+class NewEventPanel(Component):
+    """Dashboard shortcut: one click from the dashboard to the form of a new event."""
+
+    name = "new_event"
+    template_name = "workgroups/admin/new_event_panel.html"
+    order = 80
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["choices"] = new_event_choices(parent_context["request"].user)
+        return context
+
+
 @hooks.register("construct_homepage_panels")
-def add_upcoming_events_panel(request, panels):
+def add_event_panels(request, panels):
+    panels.append(NewEventPanel())
     panels.append(UpcomingEventsPanel())
 
 
 class EventListingViewSet(PageListingViewSet):
-    """All events across working groups, filterable by type, status and date."""
+    """All events across working groups, filterable by type, status and date.
+
+    "Veranstaltung hinzufügen" opens :class:`NewEventView` (working group and type in one step).
+    """
 
     model = EventPage
     icon = "date"
@@ -65,15 +83,11 @@ class EventListingViewSet(PageListingViewSet):
     menu_order = 150
     add_to_admin_menu = True
     name = "veranstaltungen"
-    list_filter = {
-        "content_type": ["exact"],
-        "status": ["exact"],
-        "attendance_mode": ["exact"],
-        "start": ["gte", "lte"],
-    }
+    choose_parent_view_class = NewEventView
+    filterset_class = EventFilterSet
     columns = [
         *PageListingViewSet.columns,
-        DateColumn("start", label=_("Beginn"), sort_key="start"),
+        EventStartColumn("start", label=_("Beginn"), sort_key="start"),
         Column("status", label=_("Status"), accessor="get_status_display"),
         Column("event_type", label=_("Art")),
     ]

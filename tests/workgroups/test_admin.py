@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
@@ -172,3 +173,69 @@ def test_editors_manage_topics(client, editor):
 
     assert response.status_code == 302
     assert client.get(reverse("wagtailsnippets_workgroups_topic:list")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_veranstaltung_hinzufuegen_asks_for_working_group_and_type_then_opens_the_form(
+    client, working_group, editor
+):
+    client.force_login(editor)
+    listing = client.get("/admin/veranstaltungen/").content.decode()
+    assert 'href="/admin/veranstaltungen/choose_parent/"' in listing
+
+    choice = client.get("/admin/veranstaltungen/choose_parent/")
+
+    form_url = reverse(
+        "wagtailadmin_pages:add", args=("workgroups", "workshoppage", working_group.pk)
+    )
+    assert choice.status_code == 200
+    html = choice.content.decode()
+    assert working_group.title in html
+    assert f'href="{form_url}"' in html
+    assert html.count(f'/{working_group.pk}/"') == 3  # one link per event type
+    form = client.get(form_url)
+    assert form.status_code == 200
+    assert "Neu: Fachwerkstatt" in form.content.decode()
+
+
+@pytest.mark.django_db
+def test_members_without_admin_rights_get_no_event_choices(client, working_group, member):
+    client.force_login(member)
+
+    assert client.get("/admin/veranstaltungen/choose_parent/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_dashboard_links_straight_to_the_new_event_forms(client, working_group, editor):
+    """Dashboard → form of a new meeting in this working group: one click."""
+    client.force_login(editor)
+
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    form_url = reverse(
+        "wagtailadmin_pages:add", args=("workgroups", "meetingpage", working_group.pk)
+    )
+    assert "Neue Veranstaltung" in html
+    assert f'href="{form_url}"' in html
+
+
+@pytest.mark.django_db
+def test_the_event_listing_shows_absolute_start_dates(client, working_group, editor):
+    start = timezone.make_aware(dt.datetime(2026, 12, 17, 10, 0))
+    MeetingPageFactory(parent=working_group, title="Treffen im Dezember", start=start)
+    client.force_login(editor)
+
+    html = client.get("/admin/veranstaltungen/").content.decode()
+
+    assert "Do., 17.12.2026, 10:00" in html
+
+
+@pytest.mark.django_db
+def test_the_type_filter_offers_the_event_types_only(client, working_group, editor):
+    MeetingPageFactory(parent=working_group, title="Ein Treffen")
+    client.force_login(editor)
+
+    filters = client.get("/admin/veranstaltungen/").context["filters"].form
+    offered = {label for _value, label in filters.fields["content_type"].choices}
+
+    assert offered == {"Arbeitskreistreffen", "Fachwerkstatt", "Informationsveranstaltung"}
