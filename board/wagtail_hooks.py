@@ -3,19 +3,30 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, UpdatedAtColumn
+from wagtail.admin.ui.tables import Column, StatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from home.exports import FormulaSafeExportMixin
 
 from .models import CooperationEntry
+from .moderation import ReviewState, review_state, with_review_state
 from .search import board_entry_hits
 
 
 @hooks.register("site_search_results")
 def search_board_entries(request, query):
     return board_entry_hits(request, query)
+
+
+class ReviewStateColumn(StatusTagColumn):
+    """Where the entry stands for the moderators; "wartet auf Freigabe" stands out."""
+
+    def get_value(self, instance):
+        return review_state(instance).label
+
+    def get_primary(self, instance):
+        return review_state(instance) in (ReviewState.WAITING, ReviewState.CHANGE_WAITING)
 
 
 class CooperationEntryIndexView(FormulaSafeExportMixin, IndexView):
@@ -37,6 +48,7 @@ class CooperationEntryViewSet(SnippetViewSet):
         "municipality",
         "status",
         "valid_until",
+        ReviewStateColumn("review_state", label=_("Prüfung")),
         Column("submitter_name", label=_("Eingereicht von")),
         UpdatedAtColumn(),
     ]
@@ -66,9 +78,10 @@ class CooperationEntryViewSet(SnippetViewSet):
     ordering = ["-created_at"]
 
     def get_queryset(self, request):
-        return CooperationEntry.objects.select_related(
+        entries = CooperationEntry.objects.select_related(
             "municipality", "submitted_by"
         ).prefetch_related("topics")
+        return with_review_state(entries)
 
 
 register_snippet(CooperationEntryViewSet)

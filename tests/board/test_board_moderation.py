@@ -7,7 +7,7 @@ import io
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.models import WorkflowTask
+from wagtail.models import ModelLogEntry, TaskState, WorkflowTask
 from wagtail.test.utils.form_data import querydict_from_html
 
 import openpyxl
@@ -177,3 +177,98 @@ def test_the_listing_names_who_submitted_by_full_name(client, entry, moderator):
 
     assert "Mia Mitglied" in listing
     assert "Mia Mitglied" in b"".join(export.streaming_content).decode()
+
+
+def _waiting_for_moderation(entry, member):
+    entry.save_revision(user=member)
+    return entry.get_workflow().start(entry, member).current_task_state
+
+
+def test_the_listing_shows_where_each_entry_stands(client, entry, member, moderator):
+    _waiting_for_moderation(entry, member)
+    published = CooperationEntry.objects.create(
+        kind="offer",
+        title="Kehrmaschine zu verleihen",
+        municipality=entry.municipality,
+        description="Unsere Kehrmaschine steht montags frei.",
+        contact_name="Herr Beispiel",
+        contact_email="bauhof@borchen.example.org",
+        valid_until=entry.valid_until,
+    )
+    published.save_revision().publish()
+    client.force_login(moderator)
+
+    listing = client.get(reverse("wagtailsnippets_board_cooperationentry:list")).content.decode()
+    rows = listing.split("<tr")
+
+    def row_of(title):
+        (row,) = [row for row in rows if title in row]
+        return row
+
+    assert "wartet auf Freigabe" in row_of(entry.title)
+    assert "veröffentlicht" in row_of(published.title)
+    assert "wartet auf Freigabe" not in row_of(published.title)
+
+
+def test_approving_twice_is_refused_with_a_message(client, entry, member, moderator):
+    task_state = _waiting_for_moderation(entry, member)
+    first = UserFactory(
+        username="erste", first_name="Erika", last_name="Erste", groups=["Moderation"]
+    )
+    task_state.task.specific.on_action(task_state, first, "approve")
+    client.force_login(moderator)
+    edit_url = reverse("wagtailsnippets_board_cooperationentry:edit", args=[entry.pk])
+
+    response = client.post(
+        reverse(
+            "wagtailsnippets_board_cooperationentry:workflow_action",
+            args=[entry.pk, "approve", task_state.pk],
+        ),
+        {"comment": ""},
+        HTTP_REFERER=f"http://testserver{edit_url}",
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "wartet nicht mehr auf eine Freigabe" in response.content.decode()
+    assert [
+        log.user for log in ModelLogEntry.objects.filter(action="wagtail.workflow.approve")
+    ] == [first]
+
+
+def test_a_decision_racing_another_is_refused_with_who_decided(
+    client, entry, member, moderator, monkeypatch
+):
+    """Another moderator's approval commits between loading the task and saving the decision."""
+    task_state = _waiting_for_moderation(entry, member)
+    first = UserFactory(
+        username="erste", first_name="Erika", last_name="Erste", groups=["Moderation"]
+    )
+    approve = TaskState.approve
+
+    def approve_just_after_someone_else(self, *args, **kwargs):
+        TaskState.objects.filter(pk=self.pk).update(
+            status=TaskState.STATUS_APPROVED, finished_by=first
+        )
+        return approve(self, *args, **kwargs)
+
+    monkeypatch.setattr(TaskState, "approve", approve_just_after_someone_else)
+    client.force_login(moderator)
+    edit_url = reverse("wagtailsnippets_board_cooperationentry:edit", args=[entry.pk])
+
+    response = client.post(
+        reverse(
+            "wagtailsnippets_board_cooperationentry:workflow_action",
+            args=[entry.pk, "approve", task_state.pk],
+        ),
+        {"comment": ""},
+        HTTP_REFERER=f"http://testserver{edit_url}",
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == f"http://testserver{edit_url}"
+    page = client.get(edit_url).content.decode()
+    assert "Das wurde gerade schon entschieden (von Erika Erste)" in page
+    entry.refresh_from_db()
+    assert not entry.live
+    assert not ModelLogEntry.objects.filter(action="wagtail.workflow.approve").exists()
