@@ -1,10 +1,12 @@
 """Admin and site integration of documents."""
 
 from django.templatetags.static import static
+from django.urls import path
 from django.utils.html import format_html
 
 from wagtail import hooks
 
+from .admin_views import DocumentIndexWithVisibility
 from .search import document_hits
 
 
@@ -17,3 +19,20 @@ def search_documents(request, query):
 def protocol_collection_script():
     """Choosing "Protokoll" in a document form selects a protected collection."""
     return format_html('<script src="{}"></script>', static("documents/js/protocol-collection.js"))
+
+
+@hooks.register("register_admin_urls")
+def document_list_with_visibility():
+    """The admin's document list says "öffentlich" or "nur für Mitglieder" for each document.
+
+    Registered before ``wagtail.documents`` (this app comes first in ``INSTALLED_APPS``), so
+    these two paths answer instead of Wagtail's list; every other document view is Wagtail's.
+    """
+    return [
+        path("documents/", DocumentIndexWithVisibility.as_view(), name="documents_index"),
+        path(
+            "documents/results/",
+            DocumentIndexWithVisibility.as_view(results_only=True),
+            name="documents_index_results",
+        ),
+    ]

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
+from wagtail.test.utils.form_data import querydict_from_html
 
 import pytest
 
@@ -122,3 +123,80 @@ def test_with_only_the_root_collection_a_protocol_is_refused_with_a_way_out(edit
     assert response.status_code == 200
     assert "es gibt noch keine geschützte Sammlung" in response.content.decode()
     assert not get_document_model().objects.exists()
+
+
+def _meeting_with(working_group, document):
+    """A draft meeting with ``document`` attached."""
+    meeting = MeetingPageFactory(parent=working_group, title="Arbeitskreistreffen", live=False)
+    EventMaterial.objects.create(page=meeting, document=document)
+    meeting.save_revision()
+    return meeting
+
+
+def _publish(client, meeting, **extra):
+    edit_url = reverse("wagtailadmin_pages:edit", args=[meeting.pk])
+    form_data = querydict_from_html(client.get(edit_url).content.decode(), form_id="page-edit-form")
+    form_data.setdefault("body-count", "0")  # the StreamField's form is built by JavaScript
+    form_data["action-publish"] = "action-publish"
+    form_data.update(extra)
+    return client.post(edit_url, form_data)
+
+
+def test_publishing_a_page_with_a_public_protocol_asks_for_confirmation(
+    editor_client, working_group
+):
+    """An old protocol in the public collection: publishing stops and says so."""
+    protocol = pdf_document("Protokoll vom Mai", kind="protocol")
+    meeting = _meeting_with(working_group, protocol)
+
+    asked = _publish(editor_client, meeting)
+
+    assert asked.status_code == 200
+    html = asked.content.decode()
+    assert "Öffentliches Protokoll: „Protokoll vom Mai“" in html
+    assert "Ja, dieses Protokoll soll öffentlich sein" in html
+    meeting.refresh_from_db()
+    assert not meeting.live
+
+    confirmed = _publish(editor_client, meeting, confirm_public_protocol="on")
+
+    assert confirmed.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.live
+
+
+def test_a_members_only_protocol_publishes_without_a_question(
+    editor_client, working_group, members_collection
+):
+    protocol = pdf_document("Protokoll vom Juni", kind="protocol", collection=members_collection)
+    meeting = _meeting_with(working_group, protocol)
+
+    published = _publish(editor_client, meeting)
+
+    assert published.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.live
+    edit = editor_client.get(reverse("wagtailadmin_pages:edit", args=[meeting.pk])).content
+    assert "Ja, dieses Protokoll soll öffentlich sein" not in edit.decode()
+
+
+def test_every_attachment_and_document_says_who_may_download_it(
+    editor_client, working_group, members_collection
+):
+    protocol = pdf_document("Protokoll vom Juli", kind="protocol", collection=members_collection)
+    programme = pdf_document("Programm vom Juli", kind="programme")
+    meeting = _meeting_with(working_group, protocol)
+    EventMaterial.objects.create(page=meeting, document=programme)
+    meeting.save_revision()
+
+    editor = editor_client.get(reverse("wagtailadmin_pages:edit", args=[meeting.pk]))
+    listing = editor_client.get(reverse("wagtaildocs:index"))
+
+    html = editor.content.decode()
+    assert "Protokoll vom Juli (nur für Mitglieder)" in html
+    assert "Programm vom Juli (öffentlich)" in html
+    rows = listing.content.decode().split("<tr")
+    (protocol_row,) = [row for row in rows if "Protokoll vom Juli" in row]
+    (programme_row,) = [row for row in rows if "Programm vom Juli" in row]
+    assert "nur für Mitglieder" in protocol_row and "Protokoll" in protocol_row
+    assert "öffentlich" in programme_row and "nur für Mitglieder" not in programme_row

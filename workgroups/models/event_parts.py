@@ -8,6 +8,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
+from documents.visibility import DocumentChooserWithVisibility
+
 from .events import EventPage
 
 
@@ -29,7 +31,7 @@ class EventMaterial(Orderable):
         help_text=_("Leer lassen, um den Titel des Dokuments zu verwenden."),
     )
 
-    panels = [FieldPanel("document"), FieldPanel("title")]
+    panels = [FieldPanel("document", widget=DocumentChooserWithVisibility), FieldPanel("title")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("Unterlage")
@@ -65,7 +67,7 @@ class EventSpeaker(Orderable):
         FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
         FieldPanel("organisation"),
         FieldPanel("topic"),
-        FieldPanel("presentation"),
+        FieldPanel("presentation", widget=DocumentChooserWithVisibility),
     ]
 
     class Meta(Orderable.Meta):

@@ -21,6 +21,11 @@ class MeetingKind(models.TextChoices):
 class MeetingPage(EventPage):
     """A meeting of the working group itself, with its outcomes and protocol."""
 
+    page_description = _(
+        "Ein Treffen eines Arbeitskreises (Arbeitskreis- oder Werkstatt-Treffen) mit Ergebnissen "
+        "und Protokoll."
+    )
+
     template = "workgroups/meeting_page.html"
     is_creatable = True  # Wagtail does not inherit this one
     type_label = _("Arbeitskreistreffen")
@@ -47,7 +52,7 @@ class MeetingPage(EventPage):
         EventPage.topics_panel,
         FieldPanel("outcomes"),
         FieldPanel("body"),
-        EventPage.materials_panel,
+        *EventPage.materials_panels,
     ]
 
     class Meta:
@@ -62,6 +67,10 @@ class MeetingPage(EventPage):
 
 class WorkshopPage(EventPage):
     """A Fachwerkstatt: talks by speakers from member municipalities, with a moderator."""
+
+    page_description = _(
+        "Eine Fachwerkstatt mit Moderation, Referentinnen und Referenten und ihren Präsentationen."
+    )
 
     template = "workgroups/workshop_page.html"
     is_creatable = True  # Wagtail does not inherit this one
@@ -89,7 +98,7 @@ class WorkshopPage(EventPage):
         FieldPanel("body"),
         FieldPanel("moderation"),
         InlinePanel("speakers", heading=_("Referentinnen und Referenten"), label=_("Person")),
-        EventPage.materials_panel,
+        *EventPage.materials_panels,
     ]
 
     class Meta:
@@ -106,13 +115,26 @@ class WorkshopPage(EventPage):
 class InfoSessionPage(EventPage):
     """An information event on one subject, with its programme and the questions it answers."""
 
+    page_description = _(
+        "Eine Informationsveranstaltung mit den Fragen, die sie beantwortet, und ihrem Programm."
+    )
+
     template = "workgroups/info_session_page.html"
     is_creatable = True  # Wagtail does not inherit this one
     type_label = _("Informationsveranstaltung")
     type_key = "information"
 
     questions = StreamField(
-        [("question", blocks.CharBlock(label=_("Frage"), max_length=300))],
+        [
+            (
+                "question",
+                blocks.CharBlock(
+                    label=_("Frage"),
+                    max_length=300,
+                    help_text=_("Eine Frage je Eintrag, z. B. „Was ist mobile Arbeit?“"),
+                ),
+            )
+        ],
         verbose_name=_("Fragen, die die Veranstaltung beantwortet"),
         blank=True,
     )
@@ -128,6 +150,7 @@ class InfoSessionPage(EventPage):
                     ],
                     icon="time",
                     label=_("Programmpunkt"),
+                    help_text=_("Uhrzeit, Programmpunkt und wer ihn gestaltet."),
                 ),
             )
         ],
@@ -148,7 +171,7 @@ class InfoSessionPage(EventPage):
         FieldPanel("body"),
         FieldPanel("questions"),
         FieldPanel("programme"),
-        EventPage.materials_panel,
+        *EventPage.materials_panels,
     ]
 
     class Meta:

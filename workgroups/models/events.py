@@ -36,6 +36,7 @@ from home.models import BasePage
 from ..calendar import calendar_response
 from ..formatting import BERLIN, format_event_dates, local_time
 from ..materials import downloadable_materials, mark_downloads
+from ..page_forms import EventPageForm, PublicProtocolConfirmationPanel
 from ..structured_data import event_structured_data
 from .querysets import EventPageManager
 
@@ -54,6 +55,8 @@ class EventStatus(models.TextChoices):
 
 class EventPage(RoutablePageMixin, BasePage):
     """What every event has: when, where, in which state, about what, with which materials."""
+
+    page_description = _("Eine Veranstaltung eines Arbeitskreises.")
 
     template = "workgroups/event_page.html"
     parent_page_types = ["workgroups.WorkingGroupPage"]
@@ -179,15 +182,20 @@ class EventPage(RoutablePageMixin, BasePage):
     ]
     # Shared by the event types, which arrange their own fields around them.
     topics_panel = FieldPanel("topics", widget=forms.CheckboxSelectMultiple)
-    materials_panel = InlinePanel("materials", heading=_("Unterlagen"), label=_("Unterlage"))
+    # The confirmation appears only while a public protocol is attached (``page_forms``).
+    materials_panels = [
+        InlinePanel("materials", heading=_("Unterlagen"), label=_("Unterlage")),
+        PublicProtocolConfirmationPanel(),
+    ]
 
     content_panels = [
         *BasePage.content_panels,
         *time_panels,
         topics_panel,
         FieldPanel("body"),
-        materials_panel,
+        *materials_panels,
     ]
+    base_form_class = EventPageForm
 
     api_fields = [
         APIField("intro"),

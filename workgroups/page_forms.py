@@ -1,0 +1,74 @@
+"""The admin form of event pages: publishing with a public protocol needs a confirmation.
+
+Protocols belong to members (``documents.forms`` keeps new ones out of public collections), but
+a protocol uploaded before that rule, or a collection whose restriction was lifted, can still
+be public. Publishing such a page is refused until the editor ticks the confirmation; saving a
+draft is not held up.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel
+
+from documents.visibility import public_protocols
+
+CONFIRMATION_FIELD = "confirm_public_protocol"
+
+
+class EventPageForm(WagtailAdminPageForm):
+    confirm_public_protocol = forms.BooleanField(
+        label=_("Ja, dieses Protokoll soll öffentlich sein"),
+        required=False,
+        help_text=_(
+            "Protokolle sind sonst nur für Mitglieder. Zum Schützen das Dokument in die "
+            "Sammlung „Protokolle (nur für Mitglieder)“ verschieben."
+        ),
+    )
+
+    def attached_documents(self):
+        """Documents in the materials and speakers' presentations, as the form would save them."""
+        documents = []
+        for name, field in (("materials", "document"), ("speakers", "presentation")):
+            formset = self.formsets.get(name)
+            if formset is None or not formset.is_valid():
+                continue
+            documents += [
+                form.cleaned_data.get(field)
+                for form in formset.forms
+                if form.cleaned_data and not form.cleaned_data.get("DELETE")
+            ]
+        return documents
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "action-publish" not in self.data or cleaned_data.get(CONFIRMATION_FIELD):
+            return cleaned_data
+        if public := public_protocols(self.attached_documents()):
+            self.add_error(
+                CONFIRMATION_FIELD,
+                _(
+                    "Öffentliches Protokoll: %(titles)s. Jeder könnte es herunterladen. "
+                    "Bitte bestätigen Sie, dass es öffentlich sein soll, oder verschieben "
+                    "Sie es in die Sammlung „Protokolle (nur für Mitglieder)“."
+                )
+                % {"titles": ", ".join(f"„{document.title}“" for document in public)},
+            )
+        return cleaned_data
+
+
+class PublicProtocolConfirmationPanel(FieldPanel):
+    """The confirmation checkbox, shown only while the page has a public protocol attached."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("field_name", CONFIRMATION_FIELD)
+        super().__init__(**kwargs)
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def is_shown(self):
+            if self.form.errors.get(CONFIRMATION_FIELD):
+                return True
+            page = self.instance
+            materials = page.materials.all() if page.pk else []
+            return bool(public_protocols([material.document for material in materials]))
