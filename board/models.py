@@ -38,6 +38,11 @@ MAX_SEARCH_HITS = 500
 class BoardPage(RoutablePageMixin, BasePage):
     """The "Kooperationsbörse": where offers and requests of cooperation meet."""
 
+    page_description = _(
+        "Die Kooperationsbörse: Angebote und Nachfragen der Mitgliedskommunen. Es gibt sie nur "
+        "einmal."
+    )
+
     template = "board/board_page.html"
     parent_page_types = ["home.HomePage"]
     subpage_types = []

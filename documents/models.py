@@ -137,6 +137,11 @@ class MembersAreaPage(BasePage):
     admin; ``load_demo`` does it), so visitors are sent to the login.
     """
 
+    page_description = _(
+        "Der Bereich für angemeldete Mitglieder mit allen Protokollen und Unterlagen, die nur "
+        "Mitglieder herunterladen dürfen."
+    )
+
     template = "documents/members_area_page.html"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.StandardPage"]

@@ -22,6 +22,11 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         label = _("Überschrift")
         template = "blocks/heading_block.html"
+        description = _("Zwischenüberschrift, die längere Texte gliedert.")
+        help_text = _(
+            "Ebene 2 für Hauptabschnitte, Ebene 3 und 4 für Unterabschnitte; der Seitentitel "
+            "ist schon die oberste Überschrift."
+        )
         preview_value = {"text": "Interkommunale Zusammenarbeit", "level": "h2"}
 
 
@@ -36,6 +41,11 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Bild")
         template = "blocks/captioned_image_block.html"
+        description = _("Ein Bild mit Bildunterschrift und Bildnachweis.")
+        help_text = _(
+            "Der Alternativtext beschreibt das Bild für Menschen, die es nicht sehen; bei "
+            "reiner Dekoration leer lassen."
+        )
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -46,6 +56,8 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Zitat")
         template = "blocks/quote_block.html"
+        description = _("Ein hervorgehobenes Zitat mit Quelle.")
+        help_text = _("Nur für wörtliche Zitate; die Quelle nennt Person oder Gremium.")
         preview_value = {
             "quote": "Interkommunale Zusammenarbeit wird künftig deutlich an Bedeutung gewinnen.",
             "attribution": "Arbeitskreis Verwaltungskooperation",
@@ -67,6 +79,11 @@ class DocumentLinkBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Dokument-Link")
         template = "blocks/document_link_block.html"
+        description = _("Ein Link zum Herunterladen eines Dokuments.")
+        help_text = _(
+            "Art und Größe der Datei werden automatisch ergänzt. Dokumente, die nur für "
+            "Mitglieder sind, sehen Besucher als Hinweis zur Anmeldung."
+        )
 
 
 class LinkStructValue(blocks.StructValue):
@@ -92,6 +109,11 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "pick"
         label = _("Handlungsaufforderung")
         template = "blocks/call_to_action_block.html"
+        description = _("Ein hervorgehobener Kasten mit einer Schaltfläche.")
+        help_text = _(
+            "Führt zu genau einem nächsten Schritt: entweder eine interne Seite oder eine "
+            "externe Adresse."
+        )
         value_class = LinkStructValue
         preview_value = {
             "heading": "Mitmachen im Arbeitskreis",
@@ -119,6 +141,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Text"),
         icon="pilcrow",
+        help_text=_("Fließtext mit Hervorhebungen, Listen und Links zu Seiten oder Dokumenten."),
         features=["bold", "italic", "link", "document-link", "ol", "ul", "h2", "h3", "h4"],
         template="blocks/paragraph_block.html",
     )
@@ -140,6 +163,11 @@ class WorkingFieldBlock(blocks.StructBlock):
         icon = "group"
         label = _("Aktionsfeld")
         template = "blocks/working_field_block.html"
+        description = _("Ein Aktionsfeld des Vereins als Karte.")
+        help_text = _(
+            "Erscheint als Karte auf der Startseite; die Seite des Aktionsfelds macht die "
+            "Karte zum Link."
+        )
         preview_value = {
             "title": "Die neuen Kommunen ohne Grenzen",
             "description": "Verwaltungskooperation | Zusammenarbeit",

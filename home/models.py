@@ -52,6 +52,11 @@ class BasePage(IntroMixin, Page):
 class HomePage(BasePage):
     """The site's front door: what the association is, its working fields, how to reach it."""
 
+    page_description = _(
+        "Die Startseite der Website: Einleitung, Aktionsfelder und die nächsten Termine. Es gibt "
+        "sie nur einmal."
+    )
+
     template = "home/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
@@ -106,6 +111,11 @@ class HomePage(BasePage):
 
 class StandardPage(BasePage):
     """A plain content page: Impressum, Datenschutz, Über den Verein and the like."""
+
+    page_description = _(
+        "Eine einfache Inhaltsseite mit Text, Bildern und Dokument-Links, z. B. „Über den "
+        "Verein“ oder das Impressum."
+    )
 
     template = "home/standard_page.html"
     subpage_types = ["home.StandardPage"]

@@ -236,6 +236,11 @@ class EventListingMixin(RoutablePageMixin):
 class WorkingGroupPage(EventListingMixin, BasePage):
     """A working field (Aktionsfeld) with its working group: who, what about, which events."""
 
+    page_description = _(
+        "Ein Arbeitskreis mit Beschreibung und seinen Veranstaltungen; neue Veranstaltungen "
+        "werden darunter angelegt."
+    )
+
     template = "workgroups/working_group_page.html"
     parent_page_types = ["home.HomePage"]
     subpage_types = [model._meta.label for model in EVENT_TYPES]
@@ -295,6 +300,10 @@ class WorkingGroupPage(EventListingMixin, BasePage):
 
 class EventIndexPage(EventListingMixin, BasePage):
     """The site-wide "Termine" page: every working group's events, filterable by group."""
+
+    page_description = _(
+        "Die Terminübersicht aller Arbeitskreise mit Filtern und Kalender-Abonnement."
+    )
 
     template = "workgroups/event_index_page.html"
     parent_page_types = ["home.HomePage"]
