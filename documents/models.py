@@ -11,7 +11,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from wagtail.documents.models import AbstractDocument, Document
+from wagtail.documents.models import AbstractDocument
 from wagtail.search import index
 
 from home.models import BasePage
@@ -75,7 +75,8 @@ class CustomDocument(AbstractDocument):
         _("Vorschaubild"), upload_to="documents/thumbnails", blank=True, editable=False
     )
 
-    admin_form_fields = (*Document.admin_form_fields, "kind")
+    # The kind comes before the collection: choosing "Protokoll" preselects the members' one.
+    admin_form_fields = ("title", "file", "kind", "collection", "tags")
     search_fields = [*AbstractDocument.search_fields, index.SearchField("extracted_text")]
 
     class Meta(AbstractDocument.Meta):

@@ -1,0 +1,118 @@
+"""Editors and moderators in the admin, in Chromium: the walks the editors' issue asked for.
+
+As ``redaktion``: from the dashboard to a published meeting with a newly uploaded protocol,
+then proof as a visitor that the protocol stays for members. As ``moderation``: preview a
+waiting board entry as visitors will see it, then approve it.
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from home.management.demo.pdf import make_pdf
+from tests.e2e.conftest import save_screenshot
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+WORKING_GROUP = "Die neuen Kommunen ohne Grenzen"
+MEETING = "Arbeitskreistreffen Bauhofkooperation"
+PROTOCOL = "Protokoll Bauhofkooperation"
+
+
+class ClickCounter:
+    """Counts the clicks an editor makes; typing and choosing a file are not clicks."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, locator):
+        self.count += 1
+        locator.click()
+
+
+def _admin_login(page, url, username):
+    page.goto(url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "demo-passwort")
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_url(url + "/admin/")
+
+
+def test_editor_publishes_a_meeting_with_a_new_protocol_which_stays_private(
+    demo_server, browser, page, tmp_path
+):
+    protocol_file = tmp_path / "protokoll-bauhof.pdf"
+    protocol_file.write_bytes(make_pdf(PROTOCOL, ["Ergebnisse des Treffens"]))
+    click = ClickCounter()
+    _admin_login(page, demo_server.url, "redaktion")
+    save_screenshot(page, "admin-uebersicht")
+
+    # One click from the dashboard to the form of a new meeting in this working group.
+    click(page.get_by_role("link", name=f"Arbeitskreistreffen in {WORKING_GROUP} anlegen"))
+    page.wait_for_url("**/admin/pages/add/workgroups/meetingpage/**")
+    assert click.count == 1
+    page.fill("#id_title", MEETING)
+    page.fill("#id_start", "2027-03-18 10:00")
+    page.fill("#id_end", "2027-03-18 12:00")
+    page.fill("#id_city", "Paderborn")
+
+    # Attach a protocol uploaded right here; "Protokoll" picks the members' collection.
+    click(page.get_by_role("button", name="Unterlage hinzufügen"))
+    click(page.get_by_role("button", name="Dokument auswählen"))
+    modal = page.locator(".modal-dialog")
+    click(modal.get_by_role("tab", name="Hochladen"))
+    modal.locator("#id_document-chooser-upload-title").fill(PROTOCOL)
+    modal.locator("#id_document-chooser-upload-file").set_input_files(str(protocol_file))
+    modal.locator("#id_document-chooser-upload-kind").select_option(label="Protokoll")
+    expect(modal.locator("#id_document-chooser-upload-collection option:checked")).to_have_text(
+        "Protokolle (nur für Mitglieder)"
+    )
+    save_screenshot(page, "admin-protokoll-hochladen")
+    click(modal.get_by_role("button", name="Hochladen"))
+    expect(modal).to_have_count(0)
+    expect(page.locator("[data-chooser-title]")).to_have_text(PROTOCOL)
+
+    # Publish from the footer's menu.
+    click(page.locator("footer [data-w-dropdown-target='toggle']").last)
+    click(page.get_by_role("button", name="Veröffentlichen"))
+    expect(page.get_by_role("status")).to_contain_text("wurde erstellt und veröffentlicht")
+    assert click.count == 7
+    save_screenshot(page, "admin-veroeffentlicht")
+
+    # The attachment now says who may download it.
+    page.get_by_role("link", name=MEETING).first.click()
+    expect(page.get_by_text(f"{PROTOCOL} (nur für Mitglieder)")).to_be_visible()
+
+    # A visitor sees the meeting, a hint instead of the protocol, and cannot download it.
+    visitor = browser.new_context(locale="de-DE").new_page()
+    visitor.goto(demo_server.url + "/kommunen-ohne-grenzen/")
+    visitor.get_by_role("link", name=MEETING).first.click()
+    expect(visitor.get_by_role("heading", level=1)).to_have_text(MEETING)
+    hint = visitor.locator(".document-link--locked")
+    expect(hint).to_contain_text("Nur für Mitglieder")
+    document_path = hint.get_by_role("link", name="bitte anmelden").get_attribute("href")
+    document_path = document_path.split("next=", 1)[1]
+    download = visitor.request.get(demo_server.url + document_path, max_redirects=0)
+    assert download.status == 302
+    assert download.headers["location"].startswith("/anmelden/")
+
+
+def test_moderator_previews_and_approves_a_board_entry(demo_server, page):
+    waiting = "Gemeinsame Datenschutzbeauftragte gesucht"  # the demo member's submission
+    _admin_login(page, demo_server.url, "moderation")
+    page.get_by_role("link", name="Kooperationsbörse").first.click()
+    row = page.locator("tr", has_text=waiting)
+    expect(row).to_contain_text("wartet auf Freigabe")
+    save_screenshot(page, "admin-boerse-liste")
+    row.get_by_role("link", name=waiting).click()
+
+    # The preview panel shows the entry as visitors will see it.
+    page.get_by_role("button", name="Vorschau umschalten").click()
+    preview = page.frame_locator("#w-preview-iframe")
+    expect(preview.get_by_role("heading", level=1)).to_contain_text(waiting)
+    save_screenshot(page, "admin-boerse-vorschau")
+
+    with page.expect_navigation():
+        page.locator(
+            '[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])'
+        ).dispatch_event("click")
+    expect(page.locator("tr", has_text=waiting)).to_contain_text("veröffentlicht")
