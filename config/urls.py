@@ -17,6 +17,7 @@ from workgroups.api import api_router
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include("documents.urls")),
+    path("veranstaltungsanmeldung/", include("registrations.urls")),
     path("api/v2/", api_router.urls),
     path("", include("home.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -47,7 +47,8 @@ def event_uid(event):
     return f"{event.translation_key}@{uid_domain()}"
 
 
-def _event_component(event, request, stamp):
+def event_component(event, request, stamp):
+    """One VEVENT; also the core of the invitations registrants receive."""
     component = icalendar.Event()
     component.add("uid", event_uid(event))
     component.add("dtstamp", stamp)
@@ -101,7 +102,7 @@ def build_calendar(events, request, name):
     calendar.add_component(icalendar.Timezone.from_ical(EUROPE_BERLIN_VTIMEZONE))
     stamp = timezone.now().astimezone(dt.UTC).replace(microsecond=0)
     for event in events:
-        calendar.add_component(_event_component(event, request, stamp))
+        calendar.add_component(event_component(event, request, stamp))
     return calendar.to_ical()
 
 

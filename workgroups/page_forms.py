@@ -27,6 +27,15 @@ class EventPageForm(WagtailAdminPageForm):
         ),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None and not self.is_bound:
+            # New events take registrations; meetings from members, the others from everyone.
+            self.initial.setdefault("registration_enabled", True)
+            self.initial.setdefault(
+                "registration_audience", type(self.instance).default_registration_audience
+            )
+
     def attached_documents(self):
         """Documents in the materials and speakers' presentations, as the form would save them."""
         documents = []

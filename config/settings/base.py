@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "home",
     "documents",
     "workgroups",
+    "registrations",
     "board",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -220,6 +221,10 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 BOARD_SUBMISSIONS_PER_DAY = int(os.environ.get("BOARD_SUBMISSIONS_PER_DAY", "10"))
 # Days before "valid until" on which the owner is reminded (manage.py remind_board_owners).
 BOARD_REMINDER_DAYS = int(os.environ.get("BOARD_REMINDER_DAYS", "14"))
+# Registrations for events: attempts per hour and address; days after an event until
+# manage.py delete_past_registrations removes the personal data.
+REGISTRATIONS_PER_HOUR = int(os.environ.get("REGISTRATIONS_PER_HOUR", "20"))
+REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))
 
 # --- Security headers --------------------------------------------------------------------------
 # The public site runs no inline script or style, so the policy is strict. Wagtail's admin

@@ -1,16 +1,13 @@
 """Requests at the same moment, with real threads on PostgreSQL: nobody gets a 500.
 
-Each request runs in its own thread with its own database connection, released together by a
-barrier, the way two browsers hit two gunicorn workers. PostgreSQL only: SQLite serialises
+Each request runs in its own thread with its own database connection (``tests.concurrency``).
+PostgreSQL only: SQLite serialises
 every write, so the races cannot happen there (``tests/conftest.py`` leaves these tests out
 of SQLite runs).
 """
 
 import datetime as dt
-import threading
 
-from django.db import connection
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,6 +16,7 @@ from wagtail.models import ModelLogEntry, TaskState
 import pytest
 
 from board.models import CooperationEntry
+from tests.concurrency import client_for, concurrently
 from tests.factories import TopicFactory, UserFactory
 from workgroups.models import Municipality
 
@@ -26,34 +24,6 @@ pytestmark = [
     pytest.mark.postgres_only,
     pytest.mark.usefixtures("migrated_database"),
 ]
-
-
-def _concurrently(*requests):
-    """Run the callables at once, each in its own thread; return their results in order."""
-    barrier = threading.Barrier(len(requests))
-    results = [None] * len(requests)
-
-    def run(index, request):
-        try:
-            barrier.wait()
-            results[index] = request()
-        except Exception as error:  # noqa: BLE001 (reported by the test)
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(requests)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
-
-
-def _client_for(user):
-    client = Client(raise_request_exception=False)
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -79,9 +49,9 @@ def _submit(client, board, data, title):
 
 def test_parallel_submissions_never_pass_the_daily_limit(board, member, entry_data, settings):
     settings.BOARD_SUBMISSIONS_PER_DAY = 10
-    client = _client_for(member)
+    client = client_for(member)
 
-    statuses = _concurrently(
+    statuses = concurrently(
         *(_submit(client, board, entry_data, f"Angebot {n}") for n in range(12))
     )
 
@@ -92,8 +62,8 @@ def test_parallel_submissions_never_pass_the_daily_limit(board, member, entry_da
 def test_same_title_at_the_same_moment_gets_two_addresses(board, entry_data):
     members = [UserFactory(username=f"kommune{n}", groups=["Mitglieder"]) for n in range(4)]
 
-    statuses = _concurrently(
-        *(_submit(_client_for(m), board, entry_data, "Kehrmaschine") for m in members)
+    statuses = concurrently(
+        *(_submit(client_for(m), board, entry_data, "Kehrmaschine") for m in members)
     )
 
     assert statuses == [302] * 4
@@ -102,7 +72,7 @@ def test_same_title_at_the_same_moment_gets_two_addresses(board, entry_data):
 
 
 def _waiting_entry(board, member, entry_data):
-    assert _client_for(member).post(f"{board.url}eintragen/", entry_data).status_code == 302
+    assert client_for(member).post(f"{board.url}eintragen/", entry_data).status_code == 302
     entry = CooperationEntry.objects.get(submitted_by=member)
     return entry, entry.current_workflow_state.current_task_state
 
@@ -120,9 +90,9 @@ def test_two_moderators_approving_at_once_publish_once(board, member, entry_data
     first = UserFactory(username="moderatorin1", groups=["Moderation"])
     second = UserFactory(username="moderatorin2", groups=["Moderation"])
 
-    statuses = _concurrently(
-        _approve(_client_for(first), entry, task_state),
-        _approve(_client_for(second), entry, task_state),
+    statuses = concurrently(
+        _approve(client_for(first), entry, task_state),
+        _approve(client_for(second), entry, task_state),
     )
 
     assert 500 not in statuses
@@ -145,11 +115,11 @@ def test_member_edit_and_moderator_approval_at_once(board, member, entry_data, a
         "description": entry_data["description"] + " Auch am Wochenende.",
     }
 
-    edit, approval = _concurrently(
+    edit, approval = concurrently(
         lambda: (
-            _client_for(member).post(f"{board.url}meine-eintraege/{entry.pk}/", changed).status_code
+            client_for(member).post(f"{board.url}meine-eintraege/{entry.pk}/", changed).status_code
         ),
-        _approve(_client_for(moderator), entry, task_state),
+        _approve(client_for(moderator), entry, task_state),
     )
 
     assert edit == 302

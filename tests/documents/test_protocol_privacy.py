@@ -136,7 +136,9 @@ def _meeting_with(working_group, document):
 def _publish(client, meeting, **extra):
     edit_url = reverse("wagtailadmin_pages:edit", args=[meeting.pk])
     form_data = querydict_from_html(client.get(edit_url).content.decode(), form_id="page-edit-form")
-    form_data.setdefault("body-count", "0")  # the StreamField's form is built by JavaScript
+    # StreamFields build their inputs in JavaScript.
+    form_data.setdefault("body-count", "0")
+    form_data.setdefault("agenda-count", "0")
     form_data["action-publish"] = "action-publish"
     form_data.update(extra)
     return client.post(edit_url, form_data)

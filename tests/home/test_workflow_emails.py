@@ -111,7 +111,9 @@ def submitted_meeting(working_group, named_editor, named_moderator):
     client.force_login(named_editor)
     edit_url = reverse("wagtailadmin_pages:edit", args=[meeting.pk])
     form_data = querydict_from_html(client.get(edit_url).content.decode(), form_id="page-edit-form")
-    form_data["body-count"] = "0"  # the StreamField's inputs are built by JavaScript
+    # StreamFields build their inputs in JavaScript.
+    form_data["body-count"] = "0"
+    form_data["agenda-count"] = "0"
     form_data["action-submit"] = "1"  # "Zur Freigabe einreichen"
     response = client.post(edit_url, form_data)
     assert response.status_code == 302

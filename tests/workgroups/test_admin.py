@@ -41,6 +41,8 @@ def _event_form(**overrides):
         "city": "Paderborn",
         "is_free": "on",
         "body": streamfield([]),
+        "agenda": streamfield([]),
+        "registration_audience": "members",
         "materials": inline_formset([]),
     }
     data.update(overrides)

@@ -89,7 +89,9 @@ def test_info_session_shows_questions_it_answers(client, working_group):
     assert "17:00 Uhr" in html and "Begrüßung" in html
 
 
-def test_join_link_only_for_logged_in_members(client, working_group, member):
+def test_without_registration_the_join_link_is_for_logged_in_members(client, working_group, member):
+    """Events that take no registrations on the site; with registrations see
+    tests/registrations (the link is then for registered participants only)."""
     event = WorkshopPageFactory(
         parent=working_group,
         attendance_mode="online",
@@ -101,7 +103,7 @@ def test_join_link_only_for_logged_in_members(client, working_group, member):
     as_member = client.get(event.url).content.decode()
 
     assert "geheimer-raum" not in anonymous
-    assert "Zugangslink für Mitglieder nach Anmeldung" in anonymous
+    assert "Zugangslink für Mitglieder nach dem Einloggen" in anonymous
     assert 'href="https://konferenz.example.org/geheimer-raum"' in as_member
 
 

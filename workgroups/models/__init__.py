@@ -18,6 +18,7 @@ from .municipalities import (
 )
 from .pages import EventIndexPage, EventListingMixin, WorkingGroupPage, attach_parents
 from .querysets import EventQuerySet
+from .registration_options import RegistrationAudience
 from .topics import Topic
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "InfoSessionPage",
     "MeetingKind",
     "MeetingPage",
+    "RegistrationAudience",
     "Topic",
     "WorkingGroupPage",
     "WorkshopPage",

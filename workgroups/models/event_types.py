@@ -11,6 +11,7 @@ from wagtail.search import index
 from home.models import BasePage
 
 from .events import AttendanceMode, EventPage
+from .registration_options import RegistrationAudience
 
 
 class MeetingKind(models.TextChoices):
@@ -30,6 +31,7 @@ class MeetingPage(EventPage):
     is_creatable = True  # Wagtail does not inherit this one
     type_label = _("Arbeitskreistreffen")
     type_key = "treffen"
+    default_registration_audience = RegistrationAudience.MEMBERS
 
     meeting_kind = models.CharField(
         _("Art des Treffens"),
@@ -49,6 +51,7 @@ class MeetingPage(EventPage):
         *BasePage.content_panels,
         FieldPanel("meeting_kind"),
         *EventPage.time_panels,
+        *EventPage.registration_panels,
         EventPage.topics_panel,
         FieldPanel("outcomes"),
         FieldPanel("body"),
@@ -94,6 +97,7 @@ class WorkshopPage(EventPage):
     content_panels = [
         *BasePage.content_panels,
         *EventPage.time_panels,
+        *EventPage.registration_panels,
         EventPage.topics_panel,
         FieldPanel("body"),
         FieldPanel("moderation"),
@@ -167,6 +171,7 @@ class InfoSessionPage(EventPage):
     content_panels = [
         *BasePage.content_panels,
         *EventPage.time_panels,
+        *EventPage.registration_panels,
         EventPage.topics_panel,
         FieldPanel("body"),
         FieldPanel("questions"),

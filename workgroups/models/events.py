@@ -18,6 +18,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -39,6 +40,7 @@ from ..materials import downloadable_materials, mark_downloads
 from ..page_forms import EventPageForm, PublicProtocolConfirmationPanel
 from ..structured_data import event_structured_data
 from .querysets import EventPageManager
+from .registration_options import RegistrationOptions
 
 
 class AttendanceMode(models.TextChoices):
@@ -53,7 +55,7 @@ class EventStatus(models.TextChoices):
     POSTPONED = "postponed", _("verschoben")
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutablePageMixin, RegistrationOptions, BasePage):
     """What every event has: when, where, in which state, about what, with which materials."""
 
     page_description = _("Eine Veranstaltung eines Arbeitskreises.")
@@ -191,6 +193,7 @@ class EventPage(RoutablePageMixin, BasePage):
     content_panels = [
         *BasePage.content_panels,
         *time_panels,
+        *RegistrationOptions.registration_panels,
         topics_panel,
         FieldPanel("body"),
         *materials_panels,
@@ -244,6 +247,7 @@ class EventPage(RoutablePageMixin, BasePage):
             errors["previous_start"] = _(
                 "Bei einem verschobenen Termin bitte den ursprünglichen Beginn angeben."
             )
+        errors.update(self.registration_errors())
         if errors:
             raise ValidationError(errors)
 
@@ -358,6 +362,9 @@ class EventPage(RoutablePageMixin, BasePage):
                 "count": len(downloadable),
             }
         context["structured_data"] = event_structured_data(self, request)
+        # Apps above add their parts (registration box, who sees the join link).
+        for add_to_context in hooks.get_hooks("event_page_context"):
+            add_to_context(self, request, context)
         return context
 
     @path("unterlagen/", name="materials_zip")

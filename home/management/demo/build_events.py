@@ -13,10 +13,12 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from board.models import BoardPage, CooperationEntry
 from documents.models import MembersAreaPage
 from home.members import MEMBER_GROUPS
+from registrations.models import Registration, RegistrationStatus
 from workgroups.models import (
     BERLIN,
     EventIndexPage,
     EventMaterial,
+    EventPage,
     EventSpeaker,
     InfoSessionPage,
     MeetingPage,
@@ -153,7 +155,12 @@ def _event_instance(fields, start, end, all_day):
         "city": fields.get("city", ""),
         "online_url": fields.get("online_url", ""),
         "body": fields.get("body", []),
+        "agenda": [
+            ("item", {"title": title, "note": note}) for title, note in fields.get("agenda", [])
+        ],
     }
+    if "registration" in fields:
+        values.update(registration_enabled=True, **fields["registration"])
     if model is MeetingPage:
         values.update(meeting_kind=fields["meeting_kind"], outcomes=fields.get("outcomes", ""))
     elif model is WorkshopPage:
@@ -288,11 +295,48 @@ def build(home):
         collection,
         members_collection,
     )
+    ensure_registrations(seed_group)
     ensure_events_index(home)
     ensure_board_page(home)
     ensure_members_area(home)
     link_home_cards(home, groups)
     return groups
+
+
+def ensure_registrations(group):
+    """Registrations for the upcoming demo events: one nearly full, one with a waiting list.
+
+    Written directly (no e-mails); only for events that have none yet.
+    """
+    events = {event.slug: event for event in EventPage.objects.child_of(group)}
+    names = [f"{first} {last}" for last in data.LAST_NAMES for first in data.FIRST_NAMES]
+    municipalities = list(Municipality.objects.values_list("name", flat=True))
+    number = 0
+    for slug, attendance, confirmed, waiting in data.REGISTRATIONS:
+        event = events.get(slug)
+        if event is None or event.registrations.filter(attendance=attendance).exists():
+            continue
+        rows = []
+        for position in range(confirmed + waiting):
+            name = names[number % len(names)]
+            rows.append(
+                Registration(
+                    event=event,
+                    name=name,
+                    email=f"{slugify(name)}.{number}@example.org",
+                    organisation=f"Stadt {municipalities[number % len(municipalities)]}",
+                    attendance=attendance,
+                    status=(
+                        RegistrationStatus.CONFIRMED
+                        if position < confirmed
+                        else RegistrationStatus.WAITING
+                    ),
+                    confirmed_at=timezone.now() if position < confirmed else None,
+                    sequence_sent=event.ical_sequence,
+                )
+            )
+            number += 1
+        Registration.objects.bulk_create(rows)
 
 
 def link_home_cards(home, groups):

@@ -147,6 +147,18 @@ PRIVACY_BODY = [
         "und Kommune. Kontaktdaten in Einträgen der Kooperationsbörse sind nur für angemeldete "
         "Mitglieder sichtbar.</p>",
     ),
+    ("heading", {"text": "Anmeldung zu Veranstaltungen", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>Wenn Sie sich zu einer Veranstaltung anmelden, verarbeiten wir Name, E-Mail-Adresse, "
+        "Kommune oder Organisation und die Art der Teilnahme, um die Veranstaltung zu "
+        "organisieren, Ihnen die Einladung und Änderungen zu schicken und die Plätze zu "
+        "vergeben (Art. 6 Abs. 1 lit. a und b DSGVO). Die Angaben sehen nur die Redaktion und "
+        "die Ansprechperson der Veranstaltung; sie erscheinen nirgends öffentlich. 30 Tage nach "
+        "der Veranstaltung werden sie gelöscht. Abmelden können Sie sich jederzeit über den "
+        "Link in Ihrer Bestätigung. Gäste bestätigen ihre Adresse per Link; unbestätigte "
+        "Anfragen werden ebenso gelöscht.</p>",
+    ),
     ("heading", {"text": "Ihre Rechte", "level": "h2"}),
     (
         "paragraph",

@@ -420,6 +420,21 @@ UPCOMING_EVENTS = [
             "city": "Paderborn",
             "online_url": "https://konferenz.example.org/arbeitskreis-vergabe",
             "topics": ["vergabestelle", "beschaffung"],
+            # Nearly full on site: 12 places, 10 taken (see REGISTRATIONS).
+            "registration": {
+                "registration_audience": "members",
+                "capacity_in_person": 12,
+                "capacity_online": 30,
+                "contact_name": "Geschäftsstelle, Frau Hartmann",
+                "contact_email": "arbeitskreise@example.org",
+                "contact_phone": "05251 88-12597",
+            },
+            "agenda": [
+                ("Begrüßung und Protokoll des letzten Treffens", ""),
+                ("Anforderungen an eine gemeinsame Vergabestelle", "Ergebnisse der Umfrage"),
+                ("Rechtsform und Finanzierung", ""),
+                ("Nächste Schritte und Termine", ""),
+            ],
         },
     ),
     (
@@ -438,6 +453,13 @@ UPCOMING_EVENTS = [
             "online_url": "https://konferenz.example.org/fachwerkstatt-personalpool",
             "moderation": "Geschäftsstelle des Vereins",
             "topics": ["personalpool", "mobiles-arbeiten"],
+            # Booked out: 8 places taken, 2 on the waiting list (see REGISTRATIONS).
+            "registration": {
+                "registration_audience": "everyone",
+                "capacity_online": 8,
+                "contact_name": "Geschäftsstelle, Herr Albers",
+                "contact_email": "arbeitskreise@example.org",
+            },
         },
     ),
     (
@@ -457,6 +479,7 @@ UPCOMING_EVENTS = [
             "postal_code": "37671",
             "city": "Höxter",
             "topics": ["foerdermittelberatung"],
+            "registration": {"registration_audience": "everyone", "capacity_in_person": 60},
             "questions": [
                 "Welche Förderprogramme kommen für interkommunale Projekte infrage?",
                 "Wie stimmen sich mehrere Kommunen bei einem gemeinsamen Antrag ab?",
@@ -464,6 +487,16 @@ UPCOMING_EVENTS = [
         },
     ),
 ]
+
+# Demo registrations: (event slug, attendance, confirmed, waiting). Names are made up.
+REGISTRATIONS = [
+    ("arbeitskreistreffen-vergabestelle", "in_person", 10, 0),
+    ("arbeitskreistreffen-vergabestelle", "online", 4, 0),
+    ("fachwerkstatt-regionaler-personalpool", "online", 8, 2),
+    ("information-foerdermittel", "in_person", 14, 0),
+]
+FIRST_NAMES = ["Anna", "Bernd", "Clara", "Dirk", "Eva", "Frank", "Gabi", "Hanna", "Ingo", "Jana"]
+LAST_NAMES = ["Berger", "Claßen", "Droste", "Eickhoff", "Fischer", "Grewe", "Hoppe", "Jäger"]
 
 # One upcoming event in another working field, so the site-wide list shows several groups.
 MOBILITY_EVENT = (

@@ -1,0 +1,130 @@
+"""The editors' side: every registration in a filterable, exportable list, a dashboard panel
+with the next events' numbers, and a message to everyone registered for an event."""
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from home.exports import FormulaSafeExportMixin
+from workgroups.models import EventPage
+
+from . import booking
+from .models import Registration, RegistrationStatus
+from .tasks import send_message_to_registrants
+
+
+class RegistrationIndexView(FormulaSafeExportMixin, IndexView):
+    """Names and organisations are typed by registrants; exports never start a formula."""
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    index_view_class = RegistrationIndexView
+    icon = "group"
+    menu_label = _("Anmeldungen")
+    menu_order = 155
+    add_to_admin_menu = True
+    name = "anmeldungen"
+    form_fields = ["name", "email", "organisation", "attendance", "checked_in"]
+    list_display = [
+        "name",
+        "organisation",
+        Column("event", label=_("Veranstaltung"), accessor="event.title"),
+        Column("attendance", label=_("Teilnahme"), accessor="get_attendance_display"),
+        Column("status", label=_("Stand"), accessor="get_status_display"),
+        BooleanColumn("checked_in", label=_("anwesend")),
+        "created_at",
+    ]
+    list_filter = ["event", "status", "attendance", "checked_in"]
+    search_fields = ["name", "email", "organisation"]
+    list_export = [
+        "name",
+        "email",
+        "organisation",
+        "event",
+        "get_attendance_display",
+        "get_status_display",
+        "checked_in",
+        "created_at",
+    ]
+    export_headings = {
+        "event": _("Veranstaltung"),
+        "get_attendance_display": _("Teilnahme"),
+        "get_status_display": _("Stand"),
+    }
+    ordering = ["event__start", "created_at"]
+
+    def get_queryset(self, request):
+        return Registration.objects.select_related("event")
+
+
+class MessageForm(forms.Form):
+    subject = forms.CharField(label=_("Betreff"), max_length=150)
+    text = forms.CharField(label=_("Nachricht"), widget=forms.Textarea, max_length=5000)
+    include_waiting = forms.BooleanField(label=_("Auch an die Warteliste senden"), required=False)
+
+
+class MessageToRegistrantsView(WagtailAdminTemplateMixin, FormView):
+    """One message to everyone registered (and optionally waiting) for an event."""
+
+    template_name = "registrations/admin/message.html"
+    form_class = MessageForm
+    header_icon = "mail"
+
+    def dispatch(self, request, event_id):
+        self.event = get_object_or_404(EventPage, pk=event_id)
+        return super().dispatch(request, event_id)
+
+    def get_page_title(self):
+        return _("Nachricht an die Angemeldeten")
+
+    def get_page_subtitle(self):
+        return self.event.title
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["event"] = self.event
+        context["confirmed"] = self.event.registrations.filter(
+            status=RegistrationStatus.CONFIRMED
+        ).count()
+        return context
+
+    def form_valid(self, form):
+        send_message_to_registrants.enqueue(
+            self.event.pk,
+            form.cleaned_data["subject"],
+            form.cleaned_data["text"],
+            form.cleaned_data["include_waiting"],
+        )
+        messages.success(self.request, _("Die Nachricht wird an die Angemeldeten verschickt."))
+        return redirect(reverse("anmeldungen:index") + f"?event={self.event.pk}")
+
+
+class RegistrationsPanel(Component):
+    """The dashboard's view of the next events that take registrations."""
+
+    name = "registrations"
+    template_name = "registrations/admin/dashboard_panel.html"
+    order = 95
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        events = (
+            EventPage.objects.filter(registration_enabled=True, start__gte=timezone.now())
+            .order_by("start")
+            .specific()[:5]
+        )
+        context["events"] = [
+            {"event": event, "places": booking.places_overview(event)} for event in events
+        ]
+        return context

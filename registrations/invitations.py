@@ -1,0 +1,132 @@
+"""The e-mails registrants receive, with a calendar invitation (iCalendar ``.ics``).
+
+The invitation is an iTIP message (RFC 5546): ``METHOD:REQUEST`` with the organiser and the
+registrant as attendee, so calendar programs offer to add it; the event's UID and SEQUENCE are
+those of the site's calendars, so an update replaces the entry and ``METHOD:CANCEL`` removes
+it.
+"""
+
+import datetime as dt
+from email.mime.text import MIMEText
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+import icalendar
+
+from workgroups.calendar import EUROPE_BERLIN_VTIMEZONE, event_component
+
+from .models import Attendance, RegistrationStatus
+
+ORGANISER_NAME = "Geschäftsstelle regiopolREGION PADERBORN e. V."
+
+
+def organiser(event):
+    """Name and address in the invitation: the event's contact, else the association's office."""
+    name = event.contact_name or ORGANISER_NAME
+    return name, event.contact_email or settings.DEFAULT_FROM_EMAIL
+
+
+def invitation(registration, method="REQUEST"):
+    """The iCalendar invitation (or cancellation) for one registrant."""
+    event = registration.event
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Arbeitskreise regiopolREGION PADERBORN//Anmeldungen//DE")
+    calendar.add("version", "2.0")
+    calendar.add("method", method)
+    calendar.add_component(icalendar.Timezone.from_ical(EUROPE_BERLIN_VTIMEZONE))
+    stamp = timezone.now().astimezone(dt.UTC).replace(microsecond=0)
+    component = event_component(event, None, stamp)
+    name, email = organiser(event)
+    organizer = icalendar.vCalAddress(f"mailto:{email}")
+    organizer.params["cn"] = icalendar.vText(name)
+    component.add("organizer", organizer)
+    attendee = icalendar.vCalAddress(f"mailto:{registration.email}")
+    attendee.params["cn"] = icalendar.vText(registration.name)
+    attendee.params["role"] = icalendar.vText("REQ-PARTICIPANT")
+    attendee.params["partstat"] = icalendar.vText("DECLINED" if method == "CANCEL" else "ACCEPTED")
+    attendee.params["rsvp"] = icalendar.vText("FALSE")
+    component.add("attendee", attendee)
+    if method == "CANCEL":
+        component["status"] = icalendar.vText("CANCELLED")
+    if registration.attendance == Attendance.ONLINE and event.online_url and method != "CANCEL":
+        component.add("conference", event.online_url, parameters={"value": "URI"})
+    calendar.add_component(component)
+    return calendar.to_ical()
+
+
+def _site_url(event):
+    site = event.get_site()
+    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+
+
+def personal_url(registration, name):
+    from .booking import personal_token
+
+    path = reverse(f"registrations:{name}", args=[personal_token(registration)])
+    return _site_url(registration.event) + path
+
+
+def _send(registration, template, *, method=None, extra=None):
+    event = registration.event
+    context = {
+        "registration": registration,
+        "event": event,
+        "event_url": event.get_full_url(),
+        "cancel_url": personal_url(registration, "cancel"),
+        "confirm_url": personal_url(registration, "confirm"),
+        "organiser_name": organiser(event)[0],
+        "organiser_email": organiser(event)[1],
+        "show_online_link": (
+            registration.attendance == Attendance.ONLINE
+            and registration.status == RegistrationStatus.CONFIRMED
+            and bool(event.online_url)
+        ),
+        **(extra or {}),
+    }
+    subject = " ".join(
+        render_to_string(f"registrations/email/{template}_subject.txt", context).split()
+    )
+    body = render_to_string(f"registrations/email/{template}.txt", context)
+    message = EmailMessage(subject, body, to=[registration.email])
+    if method is not None:
+        part = MIMEText(invitation(registration, method).decode(), "calendar", "utf-8")
+        part.set_param("method", method)
+        part.add_header("Content-Disposition", "attachment", filename="einladung.ics")
+        message.attach(part)
+    message.send()
+
+
+def send_status_mail(registration):
+    """After registering or confirming: what the registrant's status now is."""
+    if registration.status == RegistrationStatus.UNCONFIRMED:
+        _send(registration, "confirm_address")
+    elif registration.status == RegistrationStatus.CONFIRMED:
+        _send(registration, "confirmed", method="REQUEST")
+    elif registration.status == RegistrationStatus.WAITING:
+        _send(registration, "waiting")
+
+
+def send_promotion_mail(registration):
+    _send(registration, "promoted", method="REQUEST")
+
+
+def send_cancellation_mail(registration):
+    had_invitation = registration.confirmed_at is not None
+    _send(registration, "cancelled", method="CANCEL" if had_invitation else None)
+
+
+def send_update_mail(registration):
+    """The event changed (time, place, status): the updated invitation, or its cancellation."""
+    if registration.event.is_cancelled:
+        _send(registration, "event_cancelled", method="CANCEL")
+    else:
+        _send(registration, "event_changed", method="REQUEST")
+
+
+def send_message(registration, subject, text):
+    """A message the editors write to everyone registered."""
+    _send(registration, "message", extra={"message_subject": subject, "message_text": text})

@@ -1,0 +1,29 @@
+"""When a published event changes time, place or status, its registrants hear of it."""
+
+from django.db import transaction
+
+from wagtail.signals import page_published
+
+from workgroups.models import EventPage
+
+from .models import Registration, RegistrationStatus
+from .tasks import send_event_updates
+
+
+def notify_registrants_of_changes(sender, instance, **kwargs):
+    if not isinstance(instance, EventPage):
+        return
+    outdated = Registration.objects.filter(
+        event_id=instance.pk,
+        status=RegistrationStatus.CONFIRMED,
+        sequence_sent__lt=instance.ical_sequence,
+    )
+    if outdated.exists():
+        event_id = instance.pk
+        transaction.on_commit(lambda: send_event_updates.enqueue(event_id))
+
+
+def connect_signal_handlers():
+    page_published.connect(
+        notify_registrants_of_changes, dispatch_uid="registrations.notify_registrants"
+    )

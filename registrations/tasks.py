@@ -1,0 +1,37 @@
+"""Mails to many registrants at once go out in the background worker (immediate in tests)."""
+
+from django_tasks import task
+
+from . import invitations
+from .models import Registration, RegistrationStatus
+
+
+@task()
+def send_event_updates(event_id):
+    """Everyone holding a place gets the changed event (or its cancellation) once per change.
+
+    ``sequence_sent`` remembers the event's SEQUENCE each registrant last received, so a
+    re-run after a worker restart sends nobody the same update twice.
+    """
+    registrations = Registration.objects.select_related("event").filter(
+        event_id=event_id, status=RegistrationStatus.CONFIRMED
+    )
+    for registration in registrations:
+        event = registration.event.specific
+        if registration.sequence_sent >= event.ical_sequence:
+            continue
+        registration.event = event
+        invitations.send_update_mail(registration)
+        Registration.objects.filter(pk=registration.pk).update(sequence_sent=event.ical_sequence)
+
+
+@task()
+def send_message_to_registrants(event_id, subject, text, include_waiting):
+    statuses = [RegistrationStatus.CONFIRMED]
+    if include_waiting:
+        statuses.append(RegistrationStatus.WAITING)
+    for registration in Registration.objects.select_related("event").filter(
+        event_id=event_id, status__in=statuses
+    ):
+        registration.event = registration.event.specific
+        invitations.send_message(registration, subject, text)

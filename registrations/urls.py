@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "registrations"
+
+urlpatterns = [
+    path("<int:event_id>/", views.register, name="register"),
+    path("bestaetigen/<str:token>/", views.confirm, name="confirm"),
+    path("abmelden/<str:token>/", views.cancel, name="cancel"),
+    path("meine/", views.own_registrations, name="own"),
+]

@@ -1,0 +1,138 @@
+"""Registering on the site, confirming by link, cancelling by link, and "Meine Anmeldungen"."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from workgroups.models import EventPage
+
+from . import booking
+from .forms import RegistrationForm
+from .models import Registration
+
+
+def _client_address(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def rate_limit_reached(request):
+    """More than ``REGISTRATIONS_PER_HOUR`` attempts from one address in an hour."""
+    key = f"registrations:attempts:{_client_address(request)}"
+    attempts = cache.get_or_set(key, 0, timeout=60 * 60)
+    try:
+        attempts = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=60 * 60)
+        attempts = 1
+    return attempts > settings.REGISTRATIONS_PER_HOUR
+
+
+@require_http_methods(["GET", "POST"])
+def register(request, event_id):
+    event = get_object_or_404(EventPage.objects.live().public().specific(), pk=event_id)
+    refusal = booking.refusal_reason(event, request.user)
+    form = RegistrationForm(request.POST or None, event=event, user=request.user)
+    if request.method == "POST" and refusal is None and form.is_valid():
+        if rate_limit_reached(request):
+            refusal = _(
+                "Von Ihrem Anschluss kamen in der letzten Stunde sehr viele Anmeldungen. Bitte "
+                "versuchen Sie es später noch einmal."
+            )
+        else:
+            try:
+                registration = booking.register(
+                    event,
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    organisation=form.cleaned_data["organisation"],
+                    attendance=form.cleaned_data["attendance"],
+                    user=request.user,
+                )
+            except booking.RegistrationRefused as error:
+                form.add_error("email", str(error))
+            else:
+                return render(
+                    request,
+                    "registrations/registered.html",
+                    {"event": event, "registration": registration},
+                )
+    return render(
+        request,
+        "registrations/register.html",
+        {
+            "event": event,
+            "form": form,
+            "refusal": refusal,
+            "places": booking.places_overview(event),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _registration_or_404(token, max_age=None):
+    registration = booking.registration_for_token(token, max_age=max_age)
+    if registration is None:
+        raise Http404
+    return registration
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    """The guest's link: GET shows a button (mail scanners follow links), POST confirms."""
+    registration = _registration_or_404(token, max_age=booking.GUEST_CONFIRMATION_MAX_AGE)
+    error = None
+    if request.method == "POST":
+        try:
+            registration = booking.confirm_guest(registration)
+        except booking.RegistrationRefused as refused:
+            error = str(refused)
+        else:
+            return render(
+                request,
+                "registrations/registered.html",
+                {"event": registration.event, "registration": registration},
+            )
+    return render(
+        request,
+        "registrations/confirm.html",
+        {"registration": registration, "event": registration.event, "error": error},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def cancel(request, token):
+    """The personal link to cancel: no login needed; GET asks, POST cancels."""
+    registration = _registration_or_404(token)
+    if request.method == "POST" and registration.is_active:
+        registration, _promoted = booking.cancel(registration)
+        messages.success(request, _("Sie sind abgemeldet. Eine Bestätigung ist unterwegs."))
+        return redirect(request.path)
+    return render(
+        request,
+        "registrations/cancel.html",
+        {"registration": registration, "event": registration.event},
+    )
+
+
+@login_required
+def own_registrations(request):
+    registrations = (
+        Registration.objects.filter(user=request.user)
+        .select_related("event")
+        .order_by("-event__start")
+    )
+    return render(
+        request,
+        "registrations/own_registrations.html",
+        {
+            "registrations": [
+                {"registration": r, "cancel_token": booking.personal_token(r)}
+                for r in registrations
+            ]
+        },
+    )

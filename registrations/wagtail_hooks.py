@@ -1,0 +1,65 @@
+"""Registrations on the event page (the ``event_page_context`` hook of ``workgroups``) and in
+the admin: the listing, the dashboard panel and the message to registrants."""
+
+from django.template.loader import render_to_string
+from django.urls import path
+
+from wagtail import hooks
+
+from . import booking
+from .admin_views import MessageToRegistrantsView, RegistrationsPanel, RegistrationViewSet
+from .models import Registration, RegistrationStatus
+
+
+def own_registration(event, user):
+    if not user.is_authenticated:
+        return None
+    return Registration.objects.active().filter(event=event, user=user).first()
+
+
+@hooks.register("event_page_context")
+def registration_on_the_event_page(page, request, context):
+    """The registration box, and the join link for registered participants only."""
+    if not page.registration_enabled:
+        return
+    mine = own_registration(page, request.user)
+    context["show_join_link"] = (
+        bool(page.online_url)
+        and not page.is_past
+        and mine is not None
+        and mine.status == RegistrationStatus.CONFIRMED
+    )
+    context["join_link_after_registration"] = True
+    if page.is_past:
+        return
+    context["registration_box"] = render_to_string(
+        "registrations/event_box.html",
+        {
+            "event": page,
+            "own": mine,
+            "refusal": None if mine else booking.refusal_reason(page, request.user),
+            "places": booking.places_overview(page),
+        },
+        request=request,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_listing():
+    return RegistrationViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_message_view():
+    return [
+        path(
+            "anmeldungen/nachricht/<int:event_id>/",
+            MessageToRegistrantsView.as_view(),
+            name="registrations_message",
+        )
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_registrations_panel(request, panels):
+    panels.append(RegistrationsPanel())

@@ -1,0 +1,77 @@
+"""When the editor moves or cancels an event, everyone registered gets the updated invitation."""
+
+import datetime as dt
+
+import icalendar
+import pytest
+import vobject
+
+from registrations import booking
+
+pytestmark = pytest.mark.django_db
+
+
+def _calendar_of(mail):
+    (part,) = [p for p in mail.message().walk() if p.get_content_type() == "text/calendar"]
+    return part.get_param("method"), part.get_payload(decode=True).decode()
+
+
+@pytest.fixture
+def registered(event, members, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return [
+            booking.register(
+                event,
+                name=member.get_full_name(),
+                email=member.email,
+                organisation="",
+                attendance="in_person",
+                user=member,
+            )
+            for member in members[:3]
+        ]
+
+
+def test_moving_the_event_sends_every_registrant_the_update_once(
+    event, registered, mailoutbox, django_capture_on_commit_callbacks
+):
+    mailoutbox.clear()
+    first_sequence = event.ical_sequence
+    event.start = event.start + dt.timedelta(days=7)
+    event.end = event.end + dt.timedelta(days=7)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save_revision().publish()
+
+    # Two hold a place; the third waits and gets no invitation.
+    assert sorted(mail.to[0] for mail in mailoutbox) == sorted(r.email for r in registered[:2])
+    mail = mailoutbox[0]
+    assert mail.subject == f"Geändert: {event.title}"
+    method, text = _calendar_of(mail)
+    assert method == "REQUEST"
+    (vevent,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert vevent["sequence"] == first_sequence + 1
+    assert vevent["dtstart"].dt == event.local_start
+    assert int(vobject.readOne(text).vevent.sequence.value) == first_sequence + 1
+
+    # Publishing again without a change sends nothing more.
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save_revision().publish()
+    assert mailoutbox == []
+
+
+def test_cancelling_the_event_removes_it_from_the_registrants_calendars(
+    event, registered, mailoutbox, django_capture_on_commit_callbacks
+):
+    mailoutbox.clear()
+    event.status = "cancelled"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save_revision().publish()
+
+    assert len(mailoutbox) == 2
+    method, text = _calendar_of(mailoutbox[0])
+    assert method == "CANCEL"
+    assert mailoutbox[0].subject == f"Abgesagt: {event.title}"
+    assert vobject.readOne(text).vevent.status.value == "CANCELLED"

@@ -1,0 +1,201 @@
+"""Registering on the site: the form, the guest's link, the personal link to cancel, the box on
+the event page, "Meine Anmeldungen", and that no registrant's name reaches a public page."""
+
+import re
+
+from django.test import Client
+
+import pytest
+
+from registrations import booking
+from registrations.models import Registration, RegistrationStatus
+from tests.queries import count_queries
+
+pytestmark = pytest.mark.django_db
+
+FORM = {
+    "name": "Gerda Gast",
+    "email": "gerda@example.org",
+    "organisation": "Kreis Höxter",
+    "attendance": "in_person",
+    "consent": "on",
+    "webseite": "",
+}
+
+
+def _form_url(event):
+    return f"/veranstaltungsanmeldung/{event.pk}/"
+
+
+def _link(mail, name):
+    return re.search(rf"https?://[^/\s]+(/veranstaltungsanmeldung/{name}/[^\s]+/)", mail.body)[1]
+
+
+def test_members_find_their_data_filled_in(client, event, members):
+    client.force_login(members[0])
+
+    html = client.get(_form_url(event)).content.decode()
+
+    assert f'value="{members[0].get_full_name()}"' in html
+    assert f'value="{members[0].email}"' in html
+    assert "vor Ort" in html and "online" in html  # a hybrid event asks how
+
+
+def test_a_guest_registers_confirms_by_link_and_can_cancel_without_login(
+    client, event, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_form_url(event), FORM)
+
+    assert "Bitte bestätigen Sie Ihre E-Mail-Adresse" in response.content.decode()
+    confirm_url = _link(mailoutbox[0], "bestaetigen")
+    # Opening the link changes nothing (mail scanners open links); the button confirms.
+    assert "Ja, Anmeldung bestätigen" in Client().get(confirm_url).content.decode()
+    assert Registration.objects.get().status == RegistrationStatus.UNCONFIRMED
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed = Client().post(confirm_url)
+    assert "Sie sind angemeldet" in confirmed.content.decode()
+    assert mailoutbox[-1].subject == f"Anmeldung bestätigt: {event.title}"
+
+    cancel_url = _link(mailoutbox[-1], "abmelden")
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(cancel_url, follow=True)
+    assert Registration.objects.get().status == RegistrationStatus.CANCELLED
+    assert mailoutbox[-1].subject == f"Abmeldung bestätigt: {event.title}"
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        ({"email": "keine-adresse"}, "email", "Bitte geben Sie eine gültige E-Mail-Adresse ein"),
+        ({"name": "   "}, "name", "Dieses Feld ist zwingend erforderlich"),
+        ({"consent": ""}, "consent", "Ohne Ihr Einverständnis"),
+        ({"attendance": "mond"}, "attendance", "gültige Auswahl"),
+        ({"webseite": "http://spam.example"}, "webseite", "muss leer bleiben"),
+    ],
+)
+def test_bad_input_gets_a_german_message_and_saves_nothing(client, event, change, field, message):
+    response = client.post(_form_url(event), {**FORM, **change})
+
+    assert response.status_code == 400
+    assert message in str(response.context["form"].errors[field])
+    assert not Registration.objects.exists()
+
+
+def test_too_many_attempts_from_one_address_are_slowed_down(client, event, settings):
+    settings.REGISTRATIONS_PER_HOUR = 2
+    for number in range(2):
+        client.post(_form_url(event), {**FORM, "email": f"gast{number}@example.org"})
+
+    response = client.post(_form_url(event), {**FORM, "email": "gast9@example.org"})
+
+    assert "sehr viele Anmeldungen" in response.content.decode()
+    assert Registration.objects.count() == 2
+
+
+def test_the_event_page_shows_places_without_names_and_the_join_link_to_registrants_only(
+    client, event, members
+):
+    booking.register(
+        event,
+        name="Rudi Registriert",
+        email="rudi@example.org",
+        organisation="",
+        attendance="online",
+        user=members[0],
+    )
+    for member in members[1:3]:
+        booking.register(
+            event,
+            name=member.get_full_name(),
+            email=member.email,
+            organisation="",
+            attendance="in_person",
+            user=member,
+        )
+
+    visitor = client.get(event.url).content.decode()
+    assert "ausgebucht – Warteliste" in visitor
+    assert "Rudi Registriert" not in visitor and "rudi@example.org" not in visitor
+    assert "konferenz.example.org" not in visitor
+
+    other_member = Client()
+    other_member.force_login(members[4])
+    page = other_member.get(event.url).content.decode()
+    assert "konferenz.example.org" not in page  # a member, but not registered
+    assert "Jetzt anmelden" in page
+
+    registered = Client()
+    registered.force_login(members[0])
+    page = registered.get(event.url).content.decode()
+    assert "https://konferenz.example.org/raum-7" in page
+    assert "Sie sind angemeldet (online)." in page
+
+
+def test_event_page_queries_do_not_grow_with_registrations(client, event, members):
+    client.force_login(members[0])
+    event.capacity_in_person = None
+    event.save()
+    before = count_queries(client, event.url)
+
+    Registration.objects.bulk_create(
+        Registration(
+            event=event,
+            name=f"Person {n}",
+            email=f"person{n}@example.org",
+            attendance="in_person",
+            status=RegistrationStatus.CONFIRMED,
+        )
+        for n in range(500)
+    )
+
+    assert count_queries(client, event.url) == before
+
+
+def test_registrations_reach_no_public_channel(client, event, members):
+    booking.register(
+        event,
+        name="Vera Vertraulich",
+        email="vera@example.org",
+        organisation="",
+        attendance="in_person",
+    )
+    public = [
+        event.url,
+        event.url + "ical/",
+        "/api/v2/pages/?type=workgroups.MeetingPage&fields=*",
+        f"/api/v2/pages/{event.pk}/",
+        "/termine/feed/",
+        "/sitemap.xml",
+        "/suche/?q=Vera",
+    ]
+    for url in public:
+        response = client.get(url)
+        body = b"".join(response) if response.streaming else response.content
+        assert b"Vera Vertraulich" not in body, url
+        assert b"vera@example.org" not in body, url
+
+
+def test_members_see_and_cancel_their_registrations(client, event, members):
+    booking.register(
+        event,
+        name=members[0].get_full_name(),
+        email=members[0].email,
+        organisation="",
+        attendance="in_person",
+        user=members[0],
+    )
+    client.force_login(members[0])
+
+    html = client.get("/veranstaltungsanmeldung/meine/").content.decode()
+
+    assert event.title in html and "Angemeldet" in html
+    cancel = re.search(r'href="(/veranstaltungsanmeldung/abmelden/[^"]+/)"', html)[1]
+    client.post(cancel)
+    assert Registration.objects.get().status == RegistrationStatus.CANCELLED
+
+
+def test_my_registrations_need_a_login(client):
+    response = client.get("/veranstaltungsanmeldung/meine/")
+
+    assert response.status_code == 302 and "/anmelden/" in response["Location"]
