@@ -11,6 +11,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from wagtail import hooks
 from wagtail.documents.models import AbstractDocument
 from wagtail.search import index
 
@@ -164,4 +165,11 @@ class MembersAreaPage(BasePage):
         for document in page.object_list:
             document.place = places.get(document.pk)
         context["documents"] = page
+        # Apps above add their parts for the member (hook ``members_area_sections``), e.g.
+        # "Meine Anmeldungen" from ``registrations``.
+        context["sections"] = [
+            section
+            for add_section in hooks.get_hooks("members_area_sections")
+            if (section := add_section(self, request))
+        ]
         return context

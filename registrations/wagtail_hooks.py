@@ -3,6 +3,7 @@ the admin: the listing, the dashboard panel and the message to registrants."""
 
 from django.template.loader import render_to_string
 from django.urls import path
+from django.utils import timezone
 
 from wagtail import hooks
 
@@ -41,6 +42,20 @@ def registration_on_the_event_page(page, request, context):
             "places": booking.places_overview(page),
         },
         request=request,
+    )
+
+
+@hooks.register("members_area_sections")
+def own_registrations_in_the_members_area(page, request):
+    """The member's next events they registered for, with the way to all of them."""
+    upcoming = (
+        Registration.objects.active()
+        .filter(user=request.user, event__start__gte=timezone.now())
+        .select_related("event")
+        .order_by("event__start")
+    )
+    return render_to_string(
+        "registrations/members_area_section.html", {"registrations": upcoming}, request=request
     )
 
 

@@ -199,3 +199,21 @@ def test_my_registrations_need_a_login(client):
     response = client.get("/veranstaltungsanmeldung/meine/")
 
     assert response.status_code == 302 and "/anmelden/" in response["Location"]
+
+
+def test_the_members_area_lists_the_next_registrations(client, demo_site):
+    from django.contrib.auth import get_user_model
+
+    from documents.models import MembersAreaPage
+    from workgroups.models import EventPage
+
+    member = get_user_model().objects.get(username="mitglied")
+    event = EventPage.objects.get(slug="arbeitskreistreffen-vergabestelle")
+    booking.register(
+        event, name="Mia", email=member.email, organisation="", attendance="in_person", user=member
+    )
+    client.force_login(member)
+
+    html = client.get(MembersAreaPage.objects.get().url).content.decode()
+
+    assert "Meine Anmeldungen" in html and event.title in html
