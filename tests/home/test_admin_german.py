@@ -141,6 +141,8 @@ def _editor_screens():
         "/admin/veranstaltungen/",
         "/admin/veranstaltungen/choose_parent/",
         "/admin/reports/workflow/",
+        "/admin/anmeldungen/",
+        f"/admin/anmeldungen/nachricht/{meeting.pk}/",
         "/admin/snippets/workgroups/topic/",
         "/admin/workgroups/municipality/",
         "/admin/handbuch/",
