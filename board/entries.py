@@ -9,8 +9,10 @@ from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +23,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
+    ModelLogEntry,
     PreviewableMixin,
     RevisionMixin,
     WorkflowMixin,
@@ -254,3 +257,15 @@ class CooperationEntry(
     @property
     def is_expired(self):
         return self.valid_until < timezone.localdate()
+
+
+def entries_removed_since_publication():
+    """When a board entry last left the board by unpublishing or deletion (admin history)."""
+    return (
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(CooperationEntry),
+            action__in=("wagtail.unpublish", "wagtail.delete"),
+        )
+        .aggregate(latest=Max("timestamp"))
+        .get("latest")
+    )

@@ -6,6 +6,8 @@ Nothing the page uses imports this module back (they import ``board.entries``), 
 import forms, feed and matching at the top without an import cycle.
 """
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -13,18 +15,27 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect, resolve_url
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_cache_control
+from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from home.members import is_member
 from home.models import BasePage
-from workgroups.models import Municipality, Topic
+from workgroups.conditional import conditional_items_response
+from workgroups.models import BERLIN, Municipality, Topic
 
 from . import submissions
-from .entries import CooperationEntry, EntryKind, EntryStatus, LegalForm, Phase
+from .entries import (
+    CooperationEntry,
+    EntryKind,
+    EntryStatus,
+    LegalForm,
+    Phase,
+    entries_removed_since_publication,
+)
 from .feeds import BoardFeed
 from .forms import BoardFilterForm
 from .matching import find_matches
@@ -100,7 +111,16 @@ class BoardPage(RoutablePageMixin, BasePage):
         if entry is None:
             raise Http404(_("Diesen Eintrag gibt es nicht oder nicht mehr."))
         context = self.get_context(request)
-        context.update({"entry": entry, "matches": find_matches(entry)})
+        context.update(
+            {
+                "entry": entry,
+                "matches": find_matches(entry),
+                # Each entry is its own page for search engines and link previews.
+                "share_url": request.build_absolute_uri(self.entry_url(entry)),
+                "share_title": f"{entry.get_kind_display()}: {entry.title}",
+                "share_description": Truncator(entry.description).chars(200),
+            }
+        )
         return TemplateResponse(request, "board/entry.html", context)
 
     # --- members propose and edit entries ---------------------------------------------------
@@ -180,9 +200,18 @@ class BoardPage(RoutablePageMixin, BasePage):
             .prefetch_related("topics")
             .order_by("-first_published_at", "-pk")[:FEED_LENGTH]
         )
-        response = BoardFeed(self, entries)(request)
-        patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
-        return response
+        entries = list(entries)
+        # Entries leave the board when unpublished or at midnight after "gültig bis": both move
+        # Last-Modified, so feed readers asking "changed since?" learn of it.
+        today = dt.datetime.combine(timezone.localdate(), dt.time.min, tzinfo=BERLIN)
+        removed = entries_removed_since_publication()
+        return conditional_items_response(
+            request,
+            key="board-rss|" + "|".join(f"{e.pk}:{e.last_published_at}" for e in entries),
+            changes=[entry.last_published_at for entry in entries] + [removed, today],
+            build_response=lambda: BoardFeed(self, entries)(request),
+            max_age=FEED_MAX_AGE,
+        )
 
     def get_sitemap_urls(self, request=None):
         """The board and every entry it shows, so search engines find the offers too."""

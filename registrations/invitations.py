@@ -17,17 +17,9 @@ from django.utils import timezone
 
 import icalendar
 
-from workgroups.calendar import EUROPE_BERLIN_VTIMEZONE, event_component
+from workgroups.calendar import EUROPE_BERLIN_VTIMEZONE, event_component, event_organiser
 
 from .models import Attendance, RegistrationStatus
-
-ORGANISER_NAME = "Geschäftsstelle regiopolREGION PADERBORN e. V."
-
-
-def organiser(event):
-    """Name and address in the invitation: the event's contact, else the association's office."""
-    name = event.contact_name or ORGANISER_NAME
-    return name, event.contact_email or settings.DEFAULT_FROM_EMAIL
 
 
 def invitation(registration, method="REQUEST"):
@@ -39,11 +31,7 @@ def invitation(registration, method="REQUEST"):
     calendar.add("method", method)
     calendar.add_component(icalendar.Timezone.from_ical(EUROPE_BERLIN_VTIMEZONE))
     stamp = timezone.now().astimezone(dt.UTC).replace(microsecond=0)
-    component = event_component(event, None, stamp)
-    name, email = organiser(event)
-    organizer = icalendar.vCalAddress(f"mailto:{email}")
-    organizer.params["cn"] = icalendar.vText(name)
-    component.add("organizer", organizer)
+    component = event_component(event, None, stamp)  # with the event's ORGANIZER
     attendee = icalendar.vCalAddress(f"mailto:{registration.email}")
     attendee.params["cn"] = icalendar.vText(registration.name)
     attendee.params["role"] = icalendar.vText("REQ-PARTICIPANT")
@@ -78,8 +66,8 @@ def _send(registration, template, *, method=None, extra=None):
         "event_url": event.get_full_url(),
         "cancel_url": personal_url(registration, "cancel"),
         "confirm_url": personal_url(registration, "confirm"),
-        "organiser_name": organiser(event)[0],
-        "organiser_email": organiser(event)[1],
+        "organiser_name": event_organiser(event)[0],
+        "organiser_email": event_organiser(event)[1],
         "show_online_link": (
             registration.attendance == Attendance.ONLINE
             and registration.status == RegistrationStatus.CONFIRMED

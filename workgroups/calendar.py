@@ -77,9 +77,25 @@ def event_component(event, request, stamp):
     description = "\n\n".join(part for part in (event.intro, url) if part)
     if description:
         component.add("description", description)
-    for topic in event.topics.all():
-        component.add("categories", topic.name)
+    topics = [topic.name for topic in event.topics.all()]
+    if topics:
+        # One CATEGORIES line with all topics: parsers differ on repeated lines, not on this.
+        component.add("categories", topics)
+    name, email = event_organiser(event)
+    organizer = icalendar.vCalAddress(f"mailto:{email}")
+    organizer.params["cn"] = icalendar.vText(name)
+    component.add("organizer", organizer)
     return component
+
+
+#: Who organises an event when the editor named no contact person: the association's office.
+ORGANISER_NAME = "Geschäftsstelle regiopolREGION PADERBORN e. V."
+
+
+def event_organiser(event):
+    """Name and e-mail of the organiser (iTIP requires one, also for published calendars)."""
+    name = event.contact_name or ORGANISER_NAME
+    return name, event.contact_email or settings.DEFAULT_FROM_EMAIL
 
 
 def _summary(event):

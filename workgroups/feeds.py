@@ -4,6 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from home.models import SiteSettings
+
 
 class RequestFeed(Feed):
     """A feed built per request from items a page hands over (never a module-level feed),
@@ -15,6 +17,10 @@ class RequestFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         return super().__call__(request, *args, **kwargs)
+
+    def author_name(self):
+        """Atom requires an author (RFC 4287); it is the association that publishes."""
+        return SiteSettings.for_request(self.request).organisation_name or _("Arbeitskreise")
 
 
 class EventFeed(RequestFeed):
@@ -32,7 +38,8 @@ class EventFeed(RequestFeed):
             self.feed_type = Atom1Feed
 
     def title(self):
-        return _("Termine: %(title)s") % {"title": self.listing_page.title}
+        """ "Termine: <Arbeitskreis>", and "Termine der Arbeitskreise" for the overview."""
+        return self.listing_page.calendar_name()
 
     def link(self):
         return self.listing_page.get_url(request=self.request)

@@ -1,6 +1,8 @@
 """schema.org ``Event`` of an event page for search engines (JSON-LD), with only what visitors
 may see: no join link, no members-only document."""
 
+from wagtail.models import Site
+
 from documents.access import is_restricted
 from home.models import SiteSettings
 
@@ -47,7 +49,7 @@ def event_structured_data(event, request):
     if event.is_postponed and event.previous_start:
         data["previousStartDate"] = local_time(event.previous_start).isoformat()
     locations = []
-    if event.is_in_person:
+    if event.is_in_person and (event.venue_name or event.city):
         locations.append(
             {
                 "@type": "Place",
@@ -68,9 +70,9 @@ def event_structured_data(event, request):
         data["location"] = locations[0] if len(locations) == 1 else locations
     if site_settings.organisation_name:
         organizer = {"@type": "Organization", "name": site_settings.organisation_name}
-        root = request.site.root_page if getattr(request, "site", None) else None
-        if root is not None:
-            organizer["url"] = root.get_full_url(request)
+        site = Site.find_for_request(request)
+        if site is not None:
+            organizer["url"] = site.root_url + "/"
         data["organizer"] = organizer
     documents = [
         material.document

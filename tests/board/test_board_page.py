@@ -1,6 +1,8 @@
 """The public exchange board: only live, unexpired entries; contact data for members only."""
 
 import datetime as dt
+from contextlib import contextmanager
+from unittest import mock
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -142,3 +144,40 @@ def test_rss_feed_lists_new_public_entries_without_contact(client, board, towns)
     assert "Höxter (Kreis Höxter)" in feed.entries[0].description
     assert b"kontakt@beispiel.example.org" not in response.content
     assert f'href="{board.url}rss/"' in client.get(board.url).content.decode()
+
+
+def test_each_entry_is_its_own_page_for_search_engines_and_link_previews(client, board, towns):
+    entry = _entry(towns, "Kehrmaschine teilen")
+
+    html = client.get(board.entry_url(entry)).content.decode()
+
+    url = f"http://testserver{board.entry_url(entry)}"
+    assert f'<link rel="canonical" href="{url}">' in html
+    assert f'<meta property="og:url" content="{url}">' in html
+    assert '<meta property="og:title" content="Angebot: Kehrmaschine teilen">' in html
+    assert '<meta name="description" content="Beschreibung zu Kehrmaschine teilen.">' in html
+
+
+@contextmanager
+def freeze_log_time(minutes):
+    """Log entries written inside carry a time ``minutes`` ahead (HTTP dates are in seconds)."""
+    ahead = timezone.now() + dt.timedelta(minutes=minutes)
+    with mock.patch("django.utils.timezone.now", return_value=ahead):
+        yield
+
+
+def test_the_board_feed_answers_304_until_an_entry_leaves(client, board, towns):
+    entry = _entry(towns, "Kehrmaschine teilen")
+    entry.save_revision().publish()
+    url = f"{board.url}rss/"
+    first = client.get(url)
+
+    assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
+    assert client.get(url, headers={"if-modified-since": first["Last-Modified"]}).status_code == 304
+
+    later = first["Last-Modified"]
+    with freeze_log_time(minutes=5):
+        entry.unpublish()
+    after = client.get(url, headers={"if-modified-since": later})
+    assert after.status_code == 200
+    assert b"Kehrmaschine teilen" not in after.content

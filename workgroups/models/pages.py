@@ -150,11 +150,30 @@ class EventListingMixin(RoutablePageMixin):
         today = timezone.localdate()
         return redirect(self.url + self.reverse_subpage("month", args=(today.year, today.month)))
 
+    def month_range(self):
+        """The months a calendar view exists for: from the first event's year to a year after
+        the last one (at least the coming year). Every other month answers 404, so crawlers
+        do not walk a thousand years of empty calendars."""
+
+        def compute():
+            years = EventPage.objects.live().aggregate(
+                first=models.Min("start__year"), last=models.Max("start__year")
+            )
+            this_year = timezone.localdate().year
+            return (
+                min(years["first"] or this_year, this_year),
+                max(years["last"] or this_year, this_year) + 1,
+            )
+
+        first_year, last_year = cached_for_listing("month-range", compute)
+        return (first_year, 1), (last_year, 12)
+
     @re_path(r"^monat/(\d{4})/(\d{1,2})/$", name="month")
     def month(self, request, year, month):
         year, month = int(year), int(month)
-        if not (1 <= month <= 12 and 1900 <= year <= 2999):
-            raise Http404(_("Diesen Monat gibt es nicht."))
+        first, last = self.month_range()
+        if not (1 <= month <= 12 and first <= (year, month) <= last):
+            raise Http404(_("Für diesen Monat gibt es keinen Kalender."))
         _weeks, first_day, last_day = month_bounds(year, month)
         events = list(self.get_events(request).overlapping(first_day, last_day).for_listing())
         self.attach_working_groups(events, self.get_filter_working_groups(request))
@@ -171,9 +190,13 @@ class EventListingMixin(RoutablePageMixin):
                 "month_label": format_date(dt.date(year, month, 1), "F Y"),
                 "weekday_names": WEEKDAY_NAMES,
                 "previous_month_url": self.url
-                + self.reverse_subpage("month", args=(prev_year, prev_month)),
+                + self.reverse_subpage("month", args=(prev_year, prev_month))
+                if (prev_year, prev_month) >= first
+                else None,
                 "next_month_url": self.url
-                + self.reverse_subpage("month", args=(next_year, next_month)),
+                + self.reverse_subpage("month", args=(next_year, next_month))
+                if (next_year, next_month) <= last
+                else None,
                 "previous_month_label": format_date(dt.date(prev_year, prev_month, 1), "F Y"),
                 "next_month_label": format_date(dt.date(next_year, next_month, 1), "F Y"),
             }
