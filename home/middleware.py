@@ -63,3 +63,25 @@ class DecidedTaskMiddleware:
         ):
             came_from = reverse("wagtailadmin_home")
         return redirect(came_from)
+
+
+class PublicCorsMiddleware:
+    """``Access-Control-Allow-Origin: *`` on public, read-only answers, so member
+    municipalities' websites can read the events from the browser.
+
+    Applies to GET and HEAD under ``settings.PUBLIC_CORS_PATH_PREFIXES`` and to responses a view
+    marked with ``allow_any_origin`` (feeds, calendars). Browsers send no cookies with such
+    requests, so what they receive is what any visitor sees.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefixes = tuple(settings.PUBLIC_CORS_PATH_PREFIXES)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method in ("GET", "HEAD") and (
+            getattr(response, "allow_any_origin", False) or request.path.startswith(self.prefixes)
+        ):
+            response["Access-Control-Allow-Origin"] = "*"
+        return response

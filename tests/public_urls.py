@@ -16,6 +16,8 @@ def public_demo_urls():
         kind = type(page).__name__
         if kind in {"WorkingGroupPage", "EventIndexPage"}:
             urls |= {f"{page.url}{route}" for route in ("ical/", "rss/", "atom/", "monat/")}
+        if kind == "EventIndexPage":
+            urls |= {f"{page.url}einbetten/", f"{page.url}einbinden/"}
         if kind == "BoardPage":
             urls |= {f"{page.url}rss/", f"{page.url}eintragen/", f"{page.url}?art=angebot"}
             entry = CooperationEntry.objects.filter(live=True).first()
@@ -26,6 +28,10 @@ def public_demo_urls():
         EventPage.objects.live().filter(materials__document__collection__depth=1).first()
     )
     urls |= {f"{upcoming.url}ical/", f"{with_materials.url}unterlagen/"}
+    open_for_everyone = EventPage.objects.live().filter(
+        registration_enabled=True, registration_audience="everyone", start__gte=timezone.now()
+    )
+    urls.add(f"/veranstaltungsanmeldung/{open_for_everyone.first().pk}/")
     urls |= {
         "/suche/?q=Kooperation",
         "/sitemap.xml",

@@ -58,8 +58,10 @@ def conditional_items_response(request, *, key, changes, build_response, max_age
     last_modified = int(max(changes).timestamp()) if changes else None
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if not_modified is not None:
+        not_modified.allow_any_origin = True  # public data (home.middleware.PublicCorsMiddleware)
         return not_modified
     response = build_response()
+    response.allow_any_origin = True
     response["ETag"] = etag
     if last_modified:
         response["Last-Modified"] = http_date(last_modified)

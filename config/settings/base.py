@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.middleware.PermissionsPolicyMiddleware",
+    "home.middleware.PublicCorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -244,6 +245,11 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     },
 }
+# Sites that may show /termine/einbetten/ in a frame (space-separated origins; "*" = any).
+EMBED_FRAME_ANCESTORS = os.environ.get("EMBED_FRAME_ANCESTORS", "*").split()
+# Public, read-only data other websites may fetch from the browser (CORS "*", never with
+# cookies): the API; feeds and calendars mark their responses themselves.
+PUBLIC_CORS_PATH_PREFIXES = ["/api/v2/"]
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -28,6 +28,7 @@ from home.blocks import BaseStreamBlock
 from home.models import BasePage
 from home.privacy import private_pages_q
 
+from .. import embedding
 from ..calendar import calendar_response
 from ..conditional import conditional_response
 from ..feeds import EventFeed
@@ -360,6 +361,57 @@ class EventIndexPage(EventListingMixin, BasePage):
 
     def calendar_name(self):
         return str(_("Termine der Arbeitskreise"))
+
+    # --- for other websites (``workgroups/embedding.py``) ---------------------------------
+    def feed_links(self, request=None):
+        links = super().feed_links(request)
+        if links:
+            links["embed_guide"] = self.url + self.reverse_subpage("embed_guide")
+        return links
+
+    def _public_working_groups(self):
+        """Working groups anyone may see (the embedded list never shows members-only ones)."""
+        home_path = self.path[: -self.steplen]
+        return list(
+            WorkingGroupPage.objects.filter(path__startswith=home_path)
+            .live()
+            .public()
+            .order_by("title")
+        )
+
+    @path("einbetten/", name="embed")
+    def embed(self, request):
+        """The next public events for other websites' frames, by working group and topic."""
+        groups = self._public_working_groups()
+        filter_form = EventFilterForm(
+            request.GET or None,
+            event_types=EVENT_TYPES,
+            topics=Topic.objects.order_by("name"),
+            years=[],
+            working_groups=groups,
+        )
+        home_path = self.path[: -self.steplen]
+        events = EventPage.objects.filter(path__startswith=home_path).live().public()
+        events = filter_form.apply(events, groups).upcoming(timezone.now()).for_listing()
+        return embedding.embed_response(
+            request,
+            events=attach_parents(events[: embedding.requested_count(request)], parents=groups),
+            index_url=self.get_full_url(request),
+        )
+
+    @path("einbinden/", name="embed_guide")
+    def embed_guide(self, request):
+        """For webmasters of member municipalities: snippets to show our events."""
+        context = self.get_context(request)
+        context.update(
+            embedding.guide_context(
+                request,
+                embed_url=request.build_absolute_uri(self.url + self.reverse_subpage("embed")),
+                working_groups=self._public_working_groups(),
+                topics=list(Topic.objects.order_by("name")),
+            )
+        )
+        return TemplateResponse(request, "workgroups/embed_guide.html", context)
 
 
 def attach_parents(events, parents=None):

@@ -1,0 +1,68 @@
+"""A member municipality's website (another origin) shows our events: the frame and the
+JavaScript snippet, both copied from our webmasters' page, work in Chromium."""
+
+import html
+import re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import save_screenshot
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def _snippet(guide_html, snippet_id):
+    code = re.search(rf'id="{snippet_id}"><code>(.*?)</code>', guide_html, re.S)[1]
+    return html.unescape(code)
+
+
+@pytest.fixture
+def municipality_site():
+    """A tiny web server on another port: another origin, like www.borchen.de."""
+    pages = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = pages.get(self.path, "").encode()
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", pages
+    server.shutdown()
+
+
+def test_a_municipality_site_shows_our_events_by_frame_and_by_script(
+    demo_server, page, municipality_site
+):
+    origin, pages = municipality_site
+    guide = page.context.request.get(demo_server.url + "/termine/einbinden/").text()
+    pages["/"] = (
+        "<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'>"
+        "<title>Gemeinde Borchen</title></head><body><h1>Gemeinde Borchen</h1>"
+        "<h2>Termine der Arbeitskreise</h2>"
+        + _snippet(guide, "snippet-iframe")
+        + "<h2>Nächste Termine (Skript)</h2>"
+        + _snippet(guide, "snippet-javascript")
+        + "</body></html>"
+    )
+
+    page.goto(origin + "/")
+
+    frame = page.frame_locator("iframe[title='Termine der Arbeitskreise']")
+    expect(frame.locator(".embed__item").first).to_be_visible()
+    scripted = page.locator("#arbeitskreis-termine li")
+    expect(scripted.first).to_be_visible()
+    assert scripted.count() >= 3
+    assert "/kommunen-ohne-grenzen/" in scripted.first.locator("a").get_attribute("href")
+    save_screenshot(page, "einbettung-kommune")
