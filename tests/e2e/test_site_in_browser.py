@@ -34,6 +34,29 @@ def test_page_has_no_axe_violations(demo_server, page, axe_violations, name, wid
     assert not overflow, "the page scrolls sideways"
 
 
+NARROW_PAGES = {
+    **PAGES,
+    "termine": "/termine/",
+    "monat": "/termine/monat/",
+    "arbeitskreis": "/kommunen-ohne-grenzen/",
+    "treffen": "/kommunen-ohne-grenzen/arbeitskreistreffen-vergabestelle/",
+    "fachwerkstatt": "/kommunen-ohne-grenzen/fachwerkstatt-aufgabenteilung-2020-11-12/",
+    "informationsveranstaltung": "/kommunen-ohne-grenzen/informationsveranstaltung-ozg-2021-03-25/",
+    "einbinden": "/termine/einbinden/",
+    "einbetten": "/termine/einbetten/",
+}
+
+
+@pytest.mark.parametrize("name", NARROW_PAGES)
+def test_no_page_scrolls_sideways_on_phones_and_tablets(demo_server, page, name):
+    for width in (320, 375, 768):
+        page.set_viewport_size({"width": width, "height": 800})
+        response = page.goto(demo_server.url + NARROW_PAGES[name])
+        assert response.status == (404 if name == "nicht-gefunden" else 200), name
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= width, f"{name} is {scroll_width} px wide at {width} px"
+
+
 def test_fonts_and_kern_styles_load(demo_server, page):
     page.goto(demo_server.url + "/")
     page.evaluate("document.fonts.ready")

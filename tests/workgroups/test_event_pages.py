@@ -44,7 +44,8 @@ def test_meeting_page_shows_date_place_outcomes_and_type(client, working_group):
     assert "Potenzial bei standardisierten Arbeitsprozessen." in html
     # The type stands above the title; the title's own "Arbeitskreistreffen" does not count.
     assert '<p class="kern-preline">Arbeitskreistreffen · ' in html
-    assert "In Kalender eintragen" in html
+    # Past: no invitation to put it in a calendar, but the file stays linked for machines.
+    assert "In Kalender eintragen" not in html
     assert f'href="{meeting.url}ical/"' in html
 
 
@@ -218,3 +219,14 @@ def test_draft_event_is_not_served(client, working_group):
     draft = MeetingPageFactory(parent=working_group, live=False)
 
     assert client.get(f"/kommunen-ohne-grenzen/{draft.slug}/").status_code == 404
+
+
+def test_facts_come_before_the_text_and_only_coming_events_offer_the_calendar(
+    client, working_group
+):
+    upcoming = MeetingPageFactory(parent=working_group, intro="Worum es geht.")
+
+    html = client.get(upcoming.url).content.decode()
+
+    assert html.index("Auf einen Blick") < html.index('event__intro">Worum es geht.')
+    assert "In Kalender eintragen" in html
