@@ -128,3 +128,18 @@ def test_axe_check_catches_a_real_violation(page, axe_violations):
     violations = axe_violations(page)
 
     assert "image-alt" in [violation["id"] for violation in violations]
+
+
+def test_the_next_event_is_on_the_first_screen_and_titles_outrank_dates(demo_server, page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(demo_server.url + "/")
+
+    title = page.locator(".event-teaser__title").first
+    date = page.locator(".event-teaser__date").first
+    assert title.bounding_box()["y"] + title.bounding_box()["height"] <= 900
+
+    def style(locator, name):
+        return locator.evaluate(f"e => getComputedStyle(e.querySelector('a') || e).{name}")
+
+    assert float(style(title, "fontSize")[:-2]) > float(style(date, "fontSize")[:-2])
+    assert int(style(title, "fontWeight")) > int(style(date, "fontWeight"))
