@@ -94,6 +94,7 @@ class BoardPage(RoutablePageMixin, BasePage):
         context.update(
             {
                 "filter_form": form,
+                "result_count": page.paginator.count,
                 "entries": page,
                 "filter_query": urlencode(form.active_filters),
             }

@@ -75,6 +75,7 @@ def test_member_proposes_moderator_approves_visitor_finds(
 
     # A visitor finds it by filter and reads it; contact data stays for members.
     visitor.goto(demo_server.url + BOARD)
+    visitor.get_by_text("Einträge filtern").click()  # the filters are folded away
     visitor.select_option("#id_art", label="Nachfrage")
     visitor.select_option("#id_thema", label="Bauhof")
     visitor.get_by_role("button", name="Filter anwenden").click()

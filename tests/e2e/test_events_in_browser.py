@@ -49,6 +49,7 @@ def test_event_pages_on_a_phone(demo_server, page, axe_violations, name):
 def test_visitor_filters_opens_event_and_downloads_calendar(demo_server, page):
     page.goto(demo_server.url + "/kommunen-ohne-grenzen/")
 
+    page.get_by_text("Termine filtern").click()  # the filters are folded away
     page.select_option("#id_thema", label="Mobiles Arbeiten")
     page.get_by_role("button", name="Filter anwenden").click()
     page.wait_for_url("**thema=mobiles-arbeiten**")

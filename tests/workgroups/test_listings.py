@@ -188,3 +188,28 @@ def test_filter_options_follow_newly_published_events_and_topics(client, working
     new_topic.name = "Gemeinsamer Personalpool"
     new_topic.save()
     assert "Gemeinsamer Personalpool" in client.get(working_group.url).content.decode()
+
+
+def test_filters_are_folded_with_the_result_count_and_open_while_active(client, working_group):
+    MeetingPageFactory(parent=working_group, title="Kommend")
+    MeetingPageFactory(parent=working_group, title="Vorbei", start=in_days(-30))
+
+    plain = client.get(working_group.url).content.decode()
+    filtered = client.get(working_group.url, {"typ": "treffen"}).content.decode()
+
+    assert '<details class="event-filter">' in plain and "2 insgesamt" in plain
+    assert '<details class="event-filter" open>' in filtered
+    assert "2 Treffer mit Filter" in filtered
+
+
+def test_empty_states_say_what_is_true(client, working_group):
+    empty = client.get(working_group.url).content.decode()
+    assert "event-filter" not in empty  # nothing to filter
+    assert "Derzeit sind keine Termine angekündigt." in empty
+    assert "Bisher gibt es keine vergangenen Termine." in empty
+    assert "zu dieser Auswahl" not in empty
+
+    MeetingPageFactory(parent=working_group, title="Kommend")
+    filtered = client.get(working_group.url, {"typ": "fachwerkstatt"}).content.decode()
+    assert "Keine kommenden Termine zu dieser Auswahl." in filtered
+    assert "Derzeit sind keine Termine angekündigt." not in filtered

@@ -133,6 +133,7 @@ class EventListingMixin(RoutablePageMixin):
             {
                 "filter_form": filter_form,
                 "filter_query": filter_query,
+                "result_count": totals["upcoming"] + totals["past"],
                 "upcoming": upcoming,
                 "archive": archive,
                 "upcoming_query": "&".join(
