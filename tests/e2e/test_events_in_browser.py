@@ -85,3 +85,17 @@ def test_month_view_is_usable_with_the_keyboard(demo_server, page):
     page.keyboard.press("Enter")
     page.wait_for_url("**/fachwerkstatt-aufgabenteilung-2020-11-12/")
     assert "Digitale Fachwerkstatt" in page.get_by_role("heading", level=1).inner_text()
+
+
+def test_phones_get_the_month_as_a_list_not_a_clipped_grid(demo_server, page):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(demo_server.url + "/termine/monat/2020/11/")
+
+    expect(page.locator(".month-table")).to_be_hidden()
+    expect(
+        page.get_by_role("heading", name="Alle Termine im November 2020 als Liste")
+    ).to_be_visible()
+    expect(page.locator(".event-list .event-teaser__title").first).to_be_visible()
+
+    page.set_viewport_size({"width": 1024, "height": 800})
+    expect(page.locator(".month-table")).to_be_visible()
