@@ -286,3 +286,18 @@ def test_own_entries_queries_do_not_grow_with_entries(client, board, member):
     with_33 = queries()
 
     assert with_33 == with_3 <= 25
+
+
+def test_the_error_summary_links_every_wrong_field_and_the_title_says_error(
+    client, board, member, valid_data
+):
+    client.force_login(member)
+
+    html = client.post(
+        f"{board.url}eintragen/", {**valid_data, "description": "", "municipality": ""}
+    ).content.decode()
+
+    assert "<title>Fehler: " in html
+    assert "data-error-summary" in html
+    assert 'href="#id_description"' in html and 'href="#id_municipality"' in html
+    assert 'href="#id_title"' not in html  # only what is wrong

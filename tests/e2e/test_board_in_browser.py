@@ -1,5 +1,7 @@
 """The exchange board in Chromium: a member proposes, a moderator approves, a visitor finds it."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -31,6 +33,13 @@ def test_member_proposes_moderator_approves_visitor_finds(
     page.fill("#id_title", TITLE)
     page.get_by_role("button", name="Zur Prüfung einreichen").click()
     expect(page.get_by_text("Bitte prüfen Sie Ihre Angaben")).to_be_visible()
+    # The summary takes the focus, names each wrong field with a link, and the title says so.
+    expect(page.locator("[data-error-summary]")).to_be_focused()
+    assert page.title().startswith("Fehler:")
+    page.locator("[data-error-summary]").get_by_role(
+        "link", name=re.compile("^Beschreibung")
+    ).click()
+    expect(page.locator("#id_description")).to_be_focused()
     assert page.input_value("#id_title") == TITLE
     violations = axe_violations(page)
     assert violations == [], describe(violations)
@@ -45,7 +54,8 @@ def test_member_proposes_moderator_approves_visitor_finds(
         "Winterdienst an den Kreisgrenzen teilen.",
     )
     page.get_by_role("button", name="Zur Prüfung einreichen").click()
-    page.wait_for_url(f"**{BOARD}meine-eintraege/")
+    # The redirect keeps the "#id_description" the summary link added.
+    page.wait_for_url(re.compile(rf".*{BOARD}meine-eintraege/(#.*)?$"))
     expect(page.get_by_text("wird geprüft").first).to_be_visible()
     violations = axe_violations(page)
     assert violations == [], describe(violations)
