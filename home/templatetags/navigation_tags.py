@@ -2,6 +2,7 @@
 (bakerydemo's ``navigation_tags``), so templates stay free of queries."""
 
 from django import template
+from django.templatetags.static import static
 
 from wagtail.models import Site
 
@@ -72,3 +73,11 @@ def site_footer(context):
             if linked_page is not None and linked_page.live:
                 legal_links.append({"title": linked_page.title, "url": linked_page.get_url()})
     return {"site_settings": settings, "legal_links": legal_links, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def absolute_static(context, path):
+    """A static file's full address (link previews need one, e.g. ``og:image``)."""
+    url = static(path)
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request is not None else url

@@ -106,3 +106,11 @@ def test_password_reset_for_unknown_address_reveals_nothing(client, home_page, m
 
     assert response.status_code == 302
     assert mailoutbox == []
+
+
+def test_the_login_page_says_how_to_get_an_account(client, demo_site):
+    html = client.get("/anmelden/").content.decode()
+
+    assert "Noch kein Zugang?" in html
+    assert 'href="mailto:geschaeftsstelle@example.org"' in html
+    assert 'href="tel:+49525188' in html

@@ -129,3 +129,13 @@ def test_page_query_count_does_not_grow_with_the_menu(client, home_page):
     assert with_12 == with_1
     assert with_1 <= 15
     assert "Seite 11" in client.get(page.url).content.decode()  # the menu did grow
+
+
+def test_every_page_has_a_share_image_made_from_the_logo(client, home_page):
+    from django.contrib.staticfiles import finders
+
+    html = client.get(home_page.url).content.decode()
+
+    assert '<meta property="og:image" content="http://testserver/static/img/share.png">' in html
+    assert '<meta property="og:image:width" content="1200">' in html
+    assert finders.find("img/share.png")

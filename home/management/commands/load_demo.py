@@ -161,6 +161,7 @@ class Command(BaseCommand):
             "postal_code": content.POSTAL_CODE,
             "city": content.CITY,
             "phone": content.PHONE,
+            "email": content.EMAIL,
         }
         for field, value in defaults.items():
             if not getattr(site_settings, field):

@@ -5,6 +5,8 @@ Kept apart from the command that writes them, so wording can be edited without t
 
 ORGANISATION_NAME = "regiopolREGION PADERBORN e. V."
 PHONE = "+49 5251.88-12597"
+# A placeholder: the office enters its real address under Einstellungen → Website-Einstellungen.
+EMAIL = "geschaeftsstelle@example.org"
 POSTAL_CODE = "33098"
 CITY = "Paderborn"
 
