@@ -44,6 +44,8 @@ class SearchHit:
     kind: str
     context: str = ""
     snippet: str = ""
+    #: When it takes place, for events ("Donnerstag, 17. Dezember 2026, 10:00 Uhr").
+    date: str = ""
 
 
 def highlight(text, query, radius=SNIPPET_RADIUS):
@@ -57,6 +59,13 @@ def highlight(text, query, radius=SNIPPET_RADIUS):
     match = pattern.search(text)
     start = max(0, match.start() - radius) if match else 0
     end = min(len(text), start + radius * 2)
+    # Cut between words, never inside one.
+    if start > 0:
+        space = text.find(" ", start, match.start() if match else end)
+        start = space + 1 if space != -1 else start
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
     excerpt = " ".join(text[start:end].split())
     marked = pattern.sub(lambda m: f"\x00{m.group(0)}\x01", excerpt)
     html = escape(marked).replace("\x00", "<mark>").replace("\x01", "</mark>")
@@ -88,6 +97,7 @@ def page_hits(request, query):
                 kind=str(event_type or page.specific_class._meta.verbose_name),
                 context=_("in: %(place)s") % {"place": parent.title} if parent else "",
                 snippet=highlight(_page_text(page), query),
+                date=getattr(page, "date_display", ""),
             )
         )
     return hits

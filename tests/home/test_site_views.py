@@ -120,3 +120,20 @@ def test_only_public_content_pages_are_offered_to_search_engines(demo_site, clie
     html = client.get(url).content.decode()
 
     assert ('<meta name="robots" content="noindex">' not in html) == indexed
+
+
+def test_snippets_cut_between_words_and_event_hits_say_when(client, working_group):
+    from home.search import highlight
+    from tests.factories import MeetingPageFactory
+
+    text = "Vorwort " * 30 + "Die gemeinsame Vergabestelle entlastet kleine Verwaltungen " * 20
+    snippet = highlight(text, "Vergabestelle")
+    inner = snippet.removeprefix("… ").removesuffix(" …")
+    assert all(
+        word in text.split() for word in inner.replace("<mark>", "").replace("</mark>", "").split()
+    )
+    assert "<mark>Vergabestelle</mark>" in snippet
+
+    event = MeetingPageFactory(parent=working_group, title="Treffen zur Vergabestelle")
+    html = client.get("/suche/", {"q": "Vergabestelle"}).content.decode()
+    assert event.date_display in html

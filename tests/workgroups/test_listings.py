@@ -213,3 +213,13 @@ def test_empty_states_say_what_is_true(client, working_group):
     filtered = client.get(working_group.url, {"typ": "fachwerkstatt"}).content.decode()
     assert "Keine kommenden Termine zu dieser Auswahl." in filtered
     assert "Derzeit sind keine Termine angekündigt." not in filtered
+
+
+def test_a_working_groups_topics_link_to_its_events_on_that_topic(client, working_group):
+    bauhof = TopicFactory(name="Bauhof", slug="bauhof")
+    working_group.topics.add(bauhof)
+    working_group.save_revision().publish()
+
+    html = client.get(working_group.url).content.decode()
+
+    assert f'<a class="kern-link" href="{working_group.url}?thema=bauhof">Bauhof</a>' in html

@@ -91,7 +91,10 @@ IMPRINT_BODY = [
     (
         "paragraph",
         "<p>regiopolREGION PADERBORN e. V.<br>Geschäftsstelle<br>33098 Paderborn</p>"
-        "<p>Telefon: +49 5251.88-12597</p>",
+        "<p>Telefon: +49 5251.88-12597<br>"
+        'E-Mail: <a href="mailto:geschaeftsstelle@example.org">geschaeftsstelle@example.org</a></p>'
+        "<p>Eingetragen im Vereinsregister des Amtsgerichts Paderborn "
+        "(Registernummer: bitte in der Redaktion ergänzen).</p>",
     ),
     ("heading", {"text": "Vertretungsberechtigt", "level": "h2"}),
     (
@@ -101,8 +104,9 @@ IMPRINT_BODY = [
     ("heading", {"text": "Verantwortlich für den Inhalt", "level": "h2"}),
     (
         "paragraph",
-        "<p>Verantwortlich für die Inhalte dieser Website ist die Geschäftsstellenleitung des "
-        "Vereins, erreichbar unter der oben genannten Anschrift.</p>",
+        "<p>Verantwortlich für die Inhalte dieser Website nach § 18 Abs. 2 "
+        "Medienstaatsvertrag (MStV) ist die Geschäftsstellenleitung des Vereins, erreichbar "
+        "unter der oben genannten Anschrift.</p>",
     ),
     ("heading", {"text": "Haftung für Links", "level": "h2"}),
     (
@@ -182,10 +186,37 @@ ACCESSIBILITY_BODY = [
         "<p>Alle Seiten sind vollständig mit der Tastatur bedienbar und auch ohne JavaScript "
         "nutzbar.</p>",
     ),
-    ("heading", {"text": "Barriere melden", "level": "h2"}),
+    ("heading", {"text": "Stand der Vereinbarkeit mit den Anforderungen", "level": "h2"}),
     (
         "paragraph",
-        "<p>Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen? Dann melden Sie sich "
-        "bitte telefonisch unter +49 5251.88-12597 bei der Geschäftsstelle.</p>",
+        "<p>Diese Website ist mit der BITV 2.0 und WCAG 2.1 Stufe AA weitgehend vereinbar. "
+        "Jede Änderung wird automatisch mit axe-core auf WCAG-2.1-AA-Verstöße geprüft. Nicht "
+        "barrierefrei sind zurzeit:</p>"
+        "<ul><li>Ältere PDF-Dokumente (Programme, Präsentationen und Protokolle vor 2024) sind "
+        "nicht durchgängig mit Tags versehen. Auf Anfrage schicken wir Ihnen den Inhalt in "
+        "einer zugänglichen Form.</li></ul>",
+    ),
+    ("heading", {"text": "Erstellung dieser Erklärung", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>Diese Erklärung wurde am 29. November 2026 erstellt. Grundlage ist eine "
+        "Selbstbewertung mit automatischen Prüfungen und Tests mit der Tastatur.</p>",
+    ),
+    ("heading", {"text": "Feedback und Kontakt: Barriere melden", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen, oder benötigen Sie "
+        "Inhalte in einer anderen Form? Schreiben Sie an "
+        '<a href="mailto:geschaeftsstelle@example.org">geschaeftsstelle@example.org</a> oder '
+        "rufen Sie die Geschäftsstelle an: +49 5251.88-12597. Wir antworten innerhalb von "
+        "zwei Wochen.</p>",
+    ),
+    ("heading", {"text": "Durchsetzungsverfahren", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>Erhalten Sie auf Ihre Meldung keine oder keine zufriedenstellende Antwort, können "
+        "Sie sich an die Ombudsstelle für barrierefreie Informationstechnik des Landes "
+        "Nordrhein-Westfalen wenden (bei der Beauftragten der Landesregierung für Menschen mit "
+        "Behinderung). Das Verfahren ist kostenfrei; Sie brauchen keinen Rechtsbeistand.</p>",
     ),
 ]
