@@ -33,13 +33,26 @@ class IntroMixin(models.Model):
 
 
 class BasePage(IntroMixin, Page):
-    """Abstract base of every page type: the intro and its search and meta fields.
+    """Abstract base of every page type: the intro, an optional image, search and meta fields.
 
     Concrete pages extend ``content_panels`` and ``search_fields`` of this class.
     """
 
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Bild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Erscheint oben auf der Seite und in Link-Vorschauen. Als Alternativtext dient die "
+            "Beschreibung des Bildes; ohne Beschreibung gilt es als Schmuckbild."
+        ),
+    )
+
     search_fields = [*Page.search_fields, index.SearchField("intro")]
-    content_panels = [*Page.content_panels, *IntroMixin.content_panels]
+    content_panels = [*Page.content_panels, *IntroMixin.content_panels, FieldPanel("image")]
 
     class Meta:
         abstract = True

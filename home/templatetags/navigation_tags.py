@@ -76,8 +76,13 @@ def site_footer(context):
 
 
 @register.simple_tag(takes_context=True)
-def absolute_static(context, path):
-    """A static file's full address (link previews need one, e.g. ``og:image``)."""
-    url = static(path)
+def absolute_url(context, url):
+    """A full address for ``url`` (link previews need one, e.g. ``og:image``)."""
     request = context.get("request")
     return request.build_absolute_uri(url) if request is not None else url
+
+
+@register.simple_tag(takes_context=True)
+def absolute_static(context, path):
+    """A static file's full address."""
+    return absolute_url(context, static(path))

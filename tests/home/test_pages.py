@@ -139,3 +139,20 @@ def test_every_page_has_a_share_image_made_from_the_logo(client, home_page):
     assert '<meta property="og:image" content="http://testserver/static/img/share.png">' in html
     assert '<meta property="og:image:width" content="1200">' in html
     assert finders.find("img/share.png")
+
+
+def test_pages_with_an_image_show_it_with_its_description_and_share_it(client, demo_site):
+    from workgroups.models import WorkingGroupPage
+
+    group = WorkingGroupPage.objects.get(slug="kommunen-ohne-grenzen")
+    assert group.image is not None  # the demo draws its own illustrations
+
+    html = client.get(group.url).content.decode()
+
+    assert f'alt="{group.image.description}"' in html
+    assert 'srcset="/media/images/' in html
+    og_image = html.split('<meta property="og:image" content="', 1)[1].split('"', 1)[0]
+    assert og_image.startswith("http://testserver/media/images/")
+    from django.core.files.storage import default_storage
+
+    assert default_storage.exists(og_image.removeprefix("http://testserver/media/"))

@@ -29,6 +29,7 @@ from workgroups.models import (
 )
 
 from . import events as data
+from .images import ensure_illustration
 from .pdf import make_pdf
 
 EVENT_CLASSES = {"meeting": MeetingPage, "workshop": WorkshopPage, "info": InfoSessionPage}
@@ -125,14 +126,21 @@ def _publish(page):
 def ensure_working_group(home, fields, topics):
     group = WorkingGroupPage.objects.child_of(home).filter(slug=fields["slug"]).first()
     if group is None:
+        title, palette = fields["title"], fields.get("palette", "blau")
         group = home.add_child(
             instance=WorkingGroupPage(
-                title=fields["title"],
+                title=title,
                 slug=fields["slug"],
                 tagline=fields["tagline"],
                 intro=fields["intro"],
                 contact_name="Geschäftsstelle",
                 contact_phone="+49 5251.88-12597",
+                image=ensure_illustration(
+                    f"Illustration {title}",
+                    f"Grafik: verbundene Punkte als Sinnbild für den Arbeitskreis „{title}“",
+                    fields["slug"],
+                    palette,
+                ),
             )
         )
         group.topics.set([topics[slug] for slug in fields["topics"]])

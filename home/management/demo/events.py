@@ -56,6 +56,7 @@ TOPICS = [
 SEED_GROUP = {
     "title": "Die neuen Kommunen ohne Grenzen",
     "slug": "kommunen-ohne-grenzen",
+    "palette": "blau",
     "tagline": "Verwaltungskooperation | Zusammenarbeit",
     "intro": (
         "Im Arbeitskreis tauschen sich die Verwaltungen der Mitgliedskommunen über "
@@ -69,6 +70,7 @@ OTHER_GROUPS = [
     {
         "title": "Der neue Mittelstand",
         "slug": "der-neue-mittelstand",
+        "palette": "orange",
         "tagline": "Wirtschaft | Fachkräfte",
         "intro": "Unternehmen, Fachkräfte und Standortentwicklung in Stadt und Umland.",
         "topics": [],
@@ -76,6 +78,7 @@ OTHER_GROUPS = [
     {
         "title": "Die neue Mobilität",
         "slug": "die-neue-mobilitaet",
+        "palette": "gruen",
         "tagline": "Mobilität | Verkehr",
         "intro": (
             "Wege zwischen Stadt und Land: Nahverkehr, Radverkehr und neue Mobilitätsangebote."
@@ -85,6 +88,7 @@ OTHER_GROUPS = [
     {
         "title": "Das neue Stadt Land Quartier",
         "slug": "das-neue-stadt-land-quartier",
+        "palette": "violett",
         "tagline": "Wohnen | Quartiere",
         "intro": (
             "Wohnen, Arbeiten und Leben in lebendigen Quartieren in der Stadt und auf dem Land."

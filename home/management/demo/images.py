@@ -1,0 +1,54 @@
+"""Illustrations the project draws itself for the demo (no image services, no downloads).
+
+Each is a small network of connected dots on a calm background, the site's motif for
+municipalities working together, drawn with Pillow from a fixed seed so every build matches.
+"""
+
+import io
+import random
+
+from django.core.files.images import ImageFile
+
+from wagtail.images import get_image_model
+
+from PIL import Image, ImageDraw
+
+WIDTH, HEIGHT = 1200, 630
+PALETTES = {
+    "blau": ("#e8edf8", "#2044aa", "#5b7bd5"),
+    "gruen": ("#e7f3ee", "#1d7a55", "#57b08a"),
+    "orange": ("#fbf0e6", "#b35a12", "#e0974f"),
+    "violett": ("#f0ecf7", "#5b3d99", "#9a7fcf"),
+}
+
+
+def draw_network(seed, palette):
+    """PNG bytes: dots joined to their nearest neighbours, larger dots for the towns."""
+    background, strong, light = PALETTES[palette]
+    rng = random.Random(seed)  # noqa: S311 (a drawing, not a secret)
+    image = Image.new("RGB", (WIDTH, HEIGHT), background)
+    draw = ImageDraw.Draw(image)
+    points = [(rng.randint(60, WIDTH - 60), rng.randint(60, HEIGHT - 60)) for _ in range(18)]
+    for x, y in points:
+        nearest = sorted(points, key=lambda p: (p[0] - x) ** 2 + (p[1] - y) ** 2)[1:3]
+        for nx, ny in nearest:
+            draw.line((x, y, nx, ny), fill=light, width=6)
+    for index, (x, y) in enumerate(points):
+        radius = 26 if index % 4 == 0 else 14
+        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=strong)
+    output = io.BytesIO()
+    image.save(output, format="PNG", optimize=True)
+    return output.getvalue()
+
+
+def ensure_illustration(title, description, seed, palette):
+    """The demo image of that title, drawn on first use."""
+    model = get_image_model()
+    existing = model.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    data = draw_network(seed, palette)
+    image = model(title=title, description=description)
+    image.file.save(f"{seed}.png", ImageFile(io.BytesIO(data), name=f"{seed}.png"), save=False)
+    image.save()
+    return image
