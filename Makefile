@@ -10,7 +10,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/arbeitskreise
 PYTEST_ARGS ?=
 PYTEST := $(BIN)/pytest -n auto
 
-.PHONY: install run test test-postgres test-e2e lint format check messages faults clean
+.PHONY: install run test test-postgres test-e2e lint format check messages faults bench clean
 
 # Reinstall when the dependency lists change; the stamp files remember the last install.
 $(BIN)/python:
@@ -57,6 +57,11 @@ messages: install
 # Restarts this machine's PostgreSQL and stops its Redis for seconds, under load on 127.0.0.1.
 faults: install
 	$(BIN)/python scripts/fault_drill.py
+
+# Public pages of a grown site (2,000 events, entries; 500 documents) under wrk on 127.0.0.1;
+# writes test-artifacts/bench.md. Not part of `make test`.
+bench: install
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf $(VENV) node_modules static test-artifacts .pytest_cache .ruff_cache

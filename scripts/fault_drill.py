@@ -9,7 +9,6 @@ fails when a phase after an outage had any error or a process had to be restarte
 """
 
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -17,11 +16,17 @@ import time
 import urllib.error
 import urllib.request
 from collections import Counter
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
-GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+from production_like import (
+    PYTHON,
+    ROOT,
+    environment,
+    run,
+    set_up,
+    start_gunicorn,
+    wait_for,
+)
+
 PORT = 8011
 BASE = f"http://127.0.0.1:{PORT}"
 DATABASE = "arbeitskreise_faults"
@@ -43,40 +48,6 @@ REDIS_START = [
     "--save", "", "--appendonly", "no", "--dir", "/var/lib/redis",
     "--logfile", "/var/log/redis/ci.log",
 ]  # fmt: skip
-
-
-def environment():
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY="fault-drill-" + "x" * 50,
-        ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="false",
-        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
-        REDIS_URL="redis://127.0.0.1:6379/14",
-        MEDIA_ROOT=str(ROOT / "test-artifacts" / "fault-drill-media"),
-        WAGTAILADMIN_BASE_URL=BASE,
-        LOG_LEVEL="WARNING",
-    )
-    return env
-
-
-def run(*command, env=None, check=True):
-    return subprocess.run(  # noqa: S603 (fixed commands of this script)
-        command, env=env, check=check, cwd=ROOT, capture_output=True, text=True
-    )
-
-
-def set_up(env):
-    run("psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"DROP DATABASE IF EXISTS {DATABASE}")
-    run("psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"CREATE DATABASE {DATABASE}")
-    shutil.rmtree(env["MEDIA_ROOT"], ignore_errors=True)
-    for command in (
-        ("migrate", "--no-input"),
-        ("collectstatic", "--no-input"),
-        ("load_demo", "--force"),
-    ):
-        run(PYTHON, "manage.py", *command, "-v0", env=env)
 
 
 class Load:
@@ -118,17 +89,6 @@ class Load:
             thread.join()
 
 
-def wait_for(url, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310
-                return
-        except (OSError, urllib.error.HTTPError):
-            time.sleep(0.3)
-    raise SystemExit(f"{url} antwortet nicht")
-
-
 def redis(*args):
     return run("redis-cli", "-h", "127.0.0.1", "-p", "6379", *args, check=False)
 
@@ -138,15 +98,12 @@ def postgres_cluster():
 
 
 def main():
-    env = environment()
+    env = environment(database=DATABASE, port=PORT, redis_db=14, media="fault-drill-media")
     print("Aufbau: Datenbank, Demo, statische Dateien …", flush=True)
-    set_up(env)
+    set_up(env, DATABASE)
     LOG.parent.mkdir(exist_ok=True)
     log = LOG.open("w")
-    web = subprocess.Popen(  # noqa: S603
-        [GUNICORN, "config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{PORT}"],
-        cwd=ROOT, env=env, stdout=log, stderr=log,
-    )  # fmt: skip
+    web = start_gunicorn(env, PORT, log)
     worker = subprocess.Popen(  # noqa: S603
         [PYTHON, "manage.py", "db_worker", "--interval", "0.5", "--no-startup-delay"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

@@ -210,15 +210,16 @@ def test_the_listing_shows_where_each_entry_stands(client, entry, member, modera
     assert "wartet auf Freigabe" not in row_of(published.title)
 
 
-def test_approving_twice_is_refused_with_a_message(client, entry, member, moderator):
-    task_state = _waiting_for_moderation(entry, member)
-    first = UserFactory(
+@pytest.fixture
+def first_moderator(db):
+    return UserFactory(
         username="erste", first_name="Erika", last_name="Erste", groups=["Moderation"]
     )
-    task_state.task.specific.on_action(task_state, first, "approve")
-    client.force_login(moderator)
-    edit_url = reverse("wagtailsnippets_board_cooperationentry:edit", args=[entry.pk])
 
+
+def _approve_in_the_admin(client, entry, task_state, **extra):
+    """A moderator's "Freigeben" from the entry's edit page (the admin's workflow action)."""
+    edit_url = reverse("wagtailsnippets_board_cooperationentry:edit", args=[entry.pk])
     response = client.post(
         reverse(
             "wagtailsnippets_board_cooperationentry:workflow_action",
@@ -226,44 +227,43 @@ def test_approving_twice_is_refused_with_a_message(client, entry, member, modera
         ),
         {"comment": ""},
         HTTP_REFERER=f"http://testserver{edit_url}",
-        follow=True,
+        **extra,
     )
+    return response, edit_url
+
+
+def test_approving_twice_is_refused_with_a_message(
+    client, entry, member, moderator, first_moderator
+):
+    task_state = _waiting_for_moderation(entry, member)
+    task_state.task.specific.on_action(task_state, first_moderator, "approve")
+    client.force_login(moderator)
+
+    response, _edit_url = _approve_in_the_admin(client, entry, task_state, follow=True)
 
     assert response.status_code == 200
     assert "wartet nicht mehr auf eine Freigabe" in response.content.decode()
-    assert [
-        log.user for log in ModelLogEntry.objects.filter(action="wagtail.workflow.approve")
-    ] == [first]
+    approvals = ModelLogEntry.objects.filter(action="wagtail.workflow.approve")
+    assert [log.user for log in approvals] == [first_moderator]
 
 
 def test_a_decision_racing_another_is_refused_with_who_decided(
-    client, entry, member, moderator, monkeypatch
+    client, entry, member, moderator, first_moderator, monkeypatch
 ):
     """Another moderator's approval commits between loading the task and saving the decision."""
     task_state = _waiting_for_moderation(entry, member)
-    first = UserFactory(
-        username="erste", first_name="Erika", last_name="Erste", groups=["Moderation"]
-    )
     approve = TaskState.approve
 
     def approve_just_after_someone_else(self, *args, **kwargs):
         TaskState.objects.filter(pk=self.pk).update(
-            status=TaskState.STATUS_APPROVED, finished_by=first
+            status=TaskState.STATUS_APPROVED, finished_by=first_moderator
         )
         return approve(self, *args, **kwargs)
 
     monkeypatch.setattr(TaskState, "approve", approve_just_after_someone_else)
     client.force_login(moderator)
-    edit_url = reverse("wagtailsnippets_board_cooperationentry:edit", args=[entry.pk])
 
-    response = client.post(
-        reverse(
-            "wagtailsnippets_board_cooperationentry:workflow_action",
-            args=[entry.pk, "approve", task_state.pk],
-        ),
-        {"comment": ""},
-        HTTP_REFERER=f"http://testserver{edit_url}",
-    )
+    response, edit_url = _approve_in_the_admin(client, entry, task_state)
 
     assert response.status_code == 302
     assert response["Location"] == f"http://testserver{edit_url}"
