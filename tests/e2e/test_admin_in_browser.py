@@ -53,6 +53,7 @@ def test_editor_publishes_a_meeting_with_a_new_protocol_which_stays_private(
     page.fill("#id_title", MEETING)
     page.fill("#id_start", "2027-03-18 10:00")
     page.fill("#id_end", "2027-03-18 12:00")
+    page.locator("#id_title").click()  # closes the date picker, which would cover buttons
     page.fill("#id_city", "Paderborn")
 
     # Attach a protocol uploaded right here; "Protokoll" picks the members' collection.
