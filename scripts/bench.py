@@ -128,19 +128,29 @@ def gunicorn_pids(master):
 
 
 def measure(url, pids):
-    run("wrk", "-t1", f"-c{CONNECTIONS}", "-d2s", url)  # warm-up
+    run("wrk", "-t1", f"-c{CONNECTIONS}", "-d2s", "--timeout", "10s", url)  # warm-up
     before = cpu_seconds(pids)
-    output = run("wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url).stdout
+    output = run(
+        "wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "10s", "--latency", url
+    ).stdout
     used = cpu_seconds(pids) - before
     requests = int(re.search(r"(\d+) requests in", output)[1])
     latency = dict(re.findall(r"\s(50|99)%\s+([\d.]+\w+)", output))
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    # Non-2xx answers, and connections that failed or timed out, are both errors.
+    errors = sum(
+        int(number)
+        for number in re.findall(
+            r"(?:Non-2xx or 3xx responses|connect|read|write|timeout)"
+            r"[: ]+(\d+)",
+            output,
+        )
+    )
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),
         "p50": latency.get("50", "?"),
         "p99": latency.get("99", "?"),
         "cpu_ms": 1000 * used / max(requests, 1),
-        "errors": int(errors[1]) if errors else 0,
+        "errors": errors,
     }
 
 
