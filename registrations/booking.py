@@ -10,7 +10,6 @@ E-mails are sent only after the transaction has committed, so nobody is told abo
 that a rollback took away again.
 """
 
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,9 +19,6 @@ from workgroups.models import AttendanceMode, EventPage, RegistrationAudience
 
 from . import invitations
 from .models import Attendance, Registration, RegistrationStatus
-
-GUEST_CONFIRMATION_MAX_AGE = 3 * 24 * 60 * 60  # a guest's link works for three days
-SIGNING_SALT = "registrations.personal-link"
 
 
 class RegistrationRefused(Exception):
@@ -53,19 +49,6 @@ def refusal_reason(event, user, now=None):
             "Mitgliedskonto ein."
         )
     return None
-
-
-def personal_token(registration):
-    return signing.dumps(str(registration.key), salt=SIGNING_SALT)
-
-
-def registration_for_token(token, max_age=None):
-    """The registration a personal link names, or None for a forged or expired link."""
-    try:
-        key = signing.loads(token, salt=SIGNING_SALT, max_age=max_age)
-    except signing.BadSignature:
-        return None
-    return Registration.objects.select_related("event").filter(key=key).first()
 
 
 def _locked_event(event):

@@ -19,6 +19,7 @@ import icalendar
 
 from workgroups.calendar import EUROPE_BERLIN_VTIMEZONE, event_component, event_organiser
 
+from .links import personal_token
 from .models import Attendance, RegistrationStatus
 
 
@@ -52,8 +53,6 @@ def _site_url(event):
 
 
 def personal_url(registration, name):
-    from .booking import personal_token
-
     path = reverse(f"registrations:{name}", args=[personal_token(registration)])
     return _site_url(registration.event) + path
 

@@ -13,6 +13,7 @@ from workgroups.models import EventPage
 
 from . import booking
 from .forms import RegistrationForm
+from .links import GUEST_CONFIRMATION_MAX_AGE, personal_token, registration_for_token
 from .models import Registration
 
 
@@ -75,7 +76,7 @@ def register(request, event_id):
 
 
 def _registration_or_404(token, max_age=None):
-    registration = booking.registration_for_token(token, max_age=max_age)
+    registration = registration_for_token(token, max_age=max_age)
     if registration is None:
         raise Http404
     return registration
@@ -84,7 +85,7 @@ def _registration_or_404(token, max_age=None):
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
     """The guest's link: GET shows a button (mail scanners follow links), POST confirms."""
-    registration = _registration_or_404(token, max_age=booking.GUEST_CONFIRMATION_MAX_AGE)
+    registration = _registration_or_404(token, max_age=GUEST_CONFIRMATION_MAX_AGE)
     error = None
     if request.method == "POST":
         try:
@@ -131,8 +132,7 @@ def own_registrations(request):
         "registrations/own_registrations.html",
         {
             "registrations": [
-                {"registration": r, "cancel_token": booking.personal_token(r)}
-                for r in registrations
+                {"registration": r, "cancel_token": personal_token(r)} for r in registrations
             ]
         },
     )

@@ -4,7 +4,7 @@ import icalendar
 import pytest
 import vobject
 
-from registrations import booking
+from registrations import booking, links
 from registrations.models import Registration, RegistrationStatus
 
 pytestmark = pytest.mark.django_db
@@ -150,8 +150,8 @@ def test_after_the_deadline_nobody_registers(event, members):
 
 def test_personal_links_cannot_be_forged(event, members):
     registration = _register(event, members[0])
-    token = booking.personal_token(registration)
+    token = links.personal_token(registration)
 
-    assert booking.registration_for_token(token) == registration
-    assert booking.registration_for_token(token[:-2] + "xy") is None
-    assert booking.registration_for_token(str(registration.key)) is None
+    assert links.registration_for_token(token) == registration
+    assert links.registration_for_token(token[:-2] + "xy") is None
+    assert links.registration_for_token(str(registration.key)) is None
