@@ -48,6 +48,8 @@ def registration_on_the_event_page(page, request, context):
 @hooks.register("members_area_sections")
 def own_registrations_in_the_members_area(page, request):
     """The member's next events they registered for, with the way to all of them."""
+    if not request.user.is_authenticated:  # the page is meant to be restricted, but may not be
+        return ""
     upcoming = (
         Registration.objects.active()
         .filter(user=request.user, event__start__gte=timezone.now())

@@ -217,3 +217,17 @@ def test_the_members_area_lists_the_next_registrations(client, demo_site):
     html = client.get(MembersAreaPage.objects.get().url).content.decode()
 
     assert "Meine Anmeldungen" in html and event.title in html
+
+
+def test_an_unrestricted_members_area_still_answers_visitors(client, demo_site):
+    from wagtail.models import PageViewRestriction
+
+    from documents.models import MembersAreaPage
+
+    area = MembersAreaPage.objects.get()
+    PageViewRestriction.objects.filter(page=area).delete()
+
+    response = client.get(area.url)
+
+    assert response.status_code == 200
+    assert "Meine Anmeldungen" not in response.content.decode()
