@@ -70,7 +70,7 @@ def test_editor_publishes_a_meeting_with_a_new_protocol_which_stays_private(
     save_screenshot(page, "admin-protokoll-hochladen")
     click(modal.get_by_role("button", name="Hochladen"))
     expect(modal).to_have_count(0)
-    expect(page.locator("[data-chooser-title]")).to_have_text(PROTOCOL)
+    expect(page.locator("#id_materials-0-document-title")).to_have_text(PROTOCOL)
 
     # Publish from the footer's menu.
     click(page.locator("footer [data-w-dropdown-target='toggle']").last)
