@@ -2,7 +2,9 @@
 
 import hashlib
 
-from django.db.models import Max, Q
+from django.core.cache import cache
+from django.db.models import Max, Q, QuerySet
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
@@ -25,34 +27,50 @@ def latest_removal():
     )
 
 
-def events_fingerprint(events):
+def change_rows(events):
+    """``(pk, ical_sequence, last_published_at)`` per event, read without building the events
+    (for a queryset, one light query)."""
+    if isinstance(events, QuerySet):
+        return list(events.values_list("pk", "ical_sequence", "last_published_at"))
+    return [(event.pk, event.ical_sequence, event.last_published_at) for event in events]
+
+
+def events_fingerprint(rows):
     """Changes when an event is added, removed, republished or rescheduled."""
-    return "|".join(
-        f"{event.pk}:{event.ical_sequence}:{event.last_published_at}" for event in events
-    )
+    return "|".join(f"{pk}:{sequence}:{published}" for pk, sequence, published in rows)
 
 
 def conditional_response(request, *, key, events, build_response, max_age=900):
-    """Answer 304 if the client's ETag or date still matches, else build the response.
+    """Answer 304 if the client's ETag or date still matches, else the response, built once
+    per version of the events and then kept in the cache.
 
-    ``key`` tells apart outputs of the same events (calendar, RSS, Atom, filters).
+    ``key`` tells apart outputs of the same events (calendar, RSS, Atom, filters). The events
+    themselves are only loaded when the output has to be built: feeds and calendars of a
+    large site cost one light query while nothing changed.
     """
-    events = list(events)
-    changes = [event.last_published_at for event in events if event.last_published_at]
-    if removed := latest_removal():
-        changes.append(removed)
+    rows = change_rows(events)
+    changes = [published for _pk, _sequence, published in rows]
+    changes.append(latest_removal())
     return conditional_items_response(
         request,
-        key=f"{key}|{events_fingerprint(events)}",
+        # The host is part of it: the output holds absolute links.
+        key=f"{key}|{request.get_host()}|{events_fingerprint(rows)}",
         changes=changes,
-        build_response=lambda: build_response(events),
+        build_response=lambda: build_response(list(events)),
         max_age=max_age,
+        keep_built=True,
     )
 
 
-def conditional_items_response(request, *, key, changes, build_response, max_age=900):
+def conditional_items_response(
+    request, *, key, changes, build_response, max_age=900, keep_built=False
+):
     """The conditional GET itself, for any list: ``key`` must change whenever the output
-    would, ``changes`` are the moments it changed (the latest is Last-Modified)."""
+    would, ``changes`` are the moments it changed (the latest is Last-Modified).
+
+    With ``keep_built`` the built body is cached under the ETag: a new version of the content
+    has a new ETag, so nothing stale is ever served and nothing needs purging.
+    """
     etag = quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
     changes = [moment for moment in changes if moment]
     last_modified = int(max(changes).timestamp()) if changes else None
@@ -60,10 +78,34 @@ def conditional_items_response(request, *, key, changes, build_response, max_age
     if not_modified is not None:
         not_modified.allow_any_origin = True  # public data (home.middleware.PublicCorsMiddleware)
         return not_modified
-    response = build_response()
+    response = _built_response(etag, build_response) if keep_built else build_response()
     response.allow_any_origin = True
     response["ETag"] = etag
     if last_modified:
         response["Last-Modified"] = http_date(last_modified)
     patch_cache_control(response, public=True, max_age=max_age)
+    return response
+
+
+BUILT_RESPONSE_SECONDS = 24 * 60 * 60
+
+
+def _built_response(etag, build_response):
+    """The response for ``etag`` from the cache, or built now and kept."""
+    cache_key = f"conditional-response:{etag}"
+    kept = cache.get(cache_key)
+    if kept is not None:
+        content, headers = kept
+        response = HttpResponse(content)
+        for name, value in headers.items():
+            response[name] = value
+        return response
+    response = build_response()
+    if response.status_code == 200 and not response.streaming:
+        headers = {
+            name: response[name]
+            for name in ("Content-Type", "Content-Disposition")
+            if response.has_header(name)
+        }
+        cache.set(cache_key, (response.content, headers), BUILT_RESPONSE_SECONDS)
     return response

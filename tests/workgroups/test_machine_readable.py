@@ -89,3 +89,25 @@ def test_the_month_calendar_exists_only_around_the_events(client, working_group)
     assert client.get(f"{working_group.url}monat/{this_year + 2}/1/").status_code == 404
     first = client.get(f"{working_group.url}monat/2020/1/").content.decode()
     assert 'rel="prev"' not in first  # no link into the void
+
+
+def test_calendars_are_built_once_per_version_of_the_events(client, working_group):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    event = MeetingPageFactory(parent=working_group, title="Erste Fassung")
+    event.topics.add(TopicFactory(name="Bauhof"))
+    event.save()
+    url = f"{working_group.url}ical/"
+    first = client.get(url)
+    with CaptureQueriesContext(connection) as built_before:
+        again = client.get(url)
+
+    assert again.content == first.content
+    # Only the light check of what changed: no topics, no pages built for a known version.
+    assert not any("workgroups_topic" in query["sql"] for query in built_before.captured_queries)
+
+    event.title = "Zweite Fassung"
+    event.save_revision().publish()
+    changed = client.get(url).content.decode()
+    assert "Zweite Fassung" in changed and "Erste Fassung" not in changed
