@@ -46,7 +46,7 @@ class EventFilterForm(ListingFilterForm):
         """Narrow ``events`` by every valid filter value."""
         filters = self.active_filters
         if filters.get("typ"):
-            events = events.type(self.event_types[filters["typ"]])
+            events = events.filter(self.event_types[filters["typ"]].type_filter())
         if filters.get("thema"):
             events = events.filter(topics__slug=filters["thema"])
         if filters.get("jahr"):

@@ -223,3 +223,16 @@ def test_a_working_groups_topics_link_to_its_events_on_that_topic(client, workin
     html = client.get(working_group.url).content.decode()
 
     assert f'<a class="kern-link" href="{working_group.url}?thema=bauhof">Bauhof</a>' in html
+
+
+def test_the_workshop_filter_finds_meetings_held_as_workshops_too(client, working_group):
+    MeetingPageFactory(
+        parent=working_group, title="Werkstatt-Treffen vom Mai", meeting_kind="workshop_meeting"
+    )
+    MeetingPageFactory(parent=working_group, title="Arbeitskreistreffen vom Juni")
+    WorkshopPageFactory(parent=working_group, title="Fachwerkstatt vom Juli")
+
+    html = client.get(working_group.url, {"typ": "fachwerkstatt"}).content.decode()
+
+    assert "Werkstatt-Treffen vom Mai" in html and "Fachwerkstatt vom Juli" in html
+    assert "Arbeitskreistreffen vom Juni" not in html

@@ -1,6 +1,7 @@
 """The three kinds of event editors create: meetings, workshops and info sessions."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -114,6 +115,12 @@ class WorkshopPage(EventPage):
         if event.attendance_mode == AttendanceMode.ONLINE:
             return _("Digitale Fachwerkstatt")
         return cls.type_label
+
+    @classmethod
+    def type_filter(cls):
+        """Workshops, and the meetings held as a workshop ("Werkstatt-Treffen"): visitors
+        filtering for "Fachwerkstatt" look for both."""
+        return super().type_filter() | Q(meetingpage__meeting_kind=MeetingKind.WORKSHOP_MEETING)
 
 
 class InfoSessionPage(EventPage):

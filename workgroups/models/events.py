@@ -11,6 +11,7 @@ import datetime as dt
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -264,6 +265,11 @@ class EventPage(RoutablePageMixin, RegistrationOptions, BasePage):
         return super().save(*args, **kwargs)
 
     # --- display --------------------------------------------------------------------------
+    @classmethod
+    def type_filter(cls):
+        """The events of this type for a listing's "Art" filter (types may widen it)."""
+        return Q(pk__in=cls.objects.values("pk"))
+
     @classmethod
     def type_label_for(cls, event):
         """The label of ``event`` as this type names it (concrete types refine it)."""
