@@ -6,6 +6,7 @@ import vobject
 
 from registrations import booking, links
 from registrations.models import Registration, RegistrationStatus
+from tests.registrations.mail import calendar_attachment
 
 pytestmark = pytest.mark.django_db
 
@@ -21,11 +22,6 @@ def _register(event, user=None, *, email=None, attendance="in_person", name="Gas
     )
 
 
-def _invitation(mail):
-    (part,) = [p for p in mail.message().walk() if p.get_content_type() == "text/calendar"]
-    return part.get_param("method"), part.get_payload(decode=True).decode()
-
-
 def test_a_member_gets_a_place_and_an_invitation_calendars_accept(
     event, members, mailoutbox, django_capture_on_commit_callbacks
 ):
@@ -38,7 +34,7 @@ def test_a_member_gets_a_place_and_an_invitation_calendars_accept(
     assert mail.subject == "Anmeldung bestätigt: Arbeitskreistreffen Vergabe"
     assert "Sie sind angemeldet für „Arbeitskreistreffen Vergabe“ (vor Ort)." in mail.body
     assert "/veranstaltungsanmeldung/abmelden/" in mail.body
-    method, text = _invitation(mail)
+    method, text = calendar_attachment(mail)
     assert method == "REQUEST"
     # Two independent parsers read the same invitation.
     calendar = icalendar.Calendar.from_ical(text)
@@ -104,9 +100,9 @@ def test_full_means_waiting_list_and_a_cancellation_moves_the_first_up(
     assert fourth.status == RegistrationStatus.WAITING
     by_address = {mail.to[0]: mail for mail in mailoutbox}
     assert by_address[members[1].email].subject.startswith("Abmeldung bestätigt")
-    assert _invitation(by_address[members[1].email])[0] == "CANCEL"
+    assert calendar_attachment(by_address[members[1].email])[0] == "CANCEL"
     assert by_address[members[2].email].subject.startswith("Ein Platz ist frei")
-    assert _invitation(by_address[members[2].email])[0] == "REQUEST"
+    assert calendar_attachment(by_address[members[2].email])[0] == "REQUEST"
 
 
 def test_the_same_address_registers_once_but_may_return_after_cancelling(event, members):

@@ -7,13 +7,9 @@ import pytest
 import vobject
 
 from registrations import booking
+from tests.registrations.mail import calendar_attachment
 
 pytestmark = pytest.mark.django_db
-
-
-def _calendar_of(mail):
-    (part,) = [p for p in mail.message().walk() if p.get_content_type() == "text/calendar"]
-    return part.get_param("method"), part.get_payload(decode=True).decode()
 
 
 @pytest.fixture
@@ -47,7 +43,7 @@ def test_moving_the_event_sends_every_registrant_the_update_once(
     assert sorted(mail.to[0] for mail in mailoutbox) == sorted(r.email for r in registered[:2])
     mail = mailoutbox[0]
     assert mail.subject == f"Geändert: {event.title}"
-    method, text = _calendar_of(mail)
+    method, text = calendar_attachment(mail)
     assert method == "REQUEST"
     (vevent,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
     assert vevent["sequence"] == first_sequence + 1
@@ -71,7 +67,7 @@ def test_cancelling_the_event_removes_it_from_the_registrants_calendars(
         event.save_revision().publish()
 
     assert len(mailoutbox) == 2
-    method, text = _calendar_of(mailoutbox[0])
+    method, text = calendar_attachment(mailoutbox[0])
     assert method == "CANCEL"
     assert mailoutbox[0].subject == f"Abgesagt: {event.title}"
     assert vobject.readOne(text).vevent.status.value == "CANCELLED"
