@@ -10,9 +10,14 @@ class BoardConfig(AppConfig):
     verbose_name = _("Kooperationsbörse")
 
     def ready(self):
+        from home.page_cache import purge_when_changed
+
         from . import moderation  # noqa: F401 (registers the workflow check)
+        from .entries import CooperationEntry
         from .permissions import grant_board_permissions
 
+        # An entry approved, changed, expired or withdrawn changes the board and its feed.
+        purge_when_changed(CooperationEntry)
         post_migrate.connect(
             grant_board_permissions, sender=self, dispatch_uid="board.editor_permissions"
         )

@@ -3,6 +3,8 @@
 from django.db import transaction
 from django.db.models.signals import post_delete
 
+from home.page_cache import purge_when_changed
+
 from .models import CustomDocument
 
 
@@ -17,6 +19,8 @@ def delete_thumbnail_with_its_document(instance, **kwargs):
 
 
 def connect_signal_handlers():
+    # A file replaced, or moved into or out of the members' collection, changes pages linking it.
+    purge_when_changed(CustomDocument)
     post_delete.connect(
         delete_thumbnail_with_its_document,
         sender=CustomDocument,

@@ -1,10 +1,15 @@
 """Side effects the ground floor attaches to Wagtail's models (wired in ``HomeConfig.ready``)."""
 
 from django.contrib.auth import get_user_model
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.translation import gettext as _
 
-from wagtail.models import TaskState
+from wagtail.images import get_image_model
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site, TaskState
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import SiteSettings
+from .page_cache import purge_page_cache, purge_when_changed
 
 
 class TaskAlreadyDecided(Exception):
@@ -50,7 +55,24 @@ def refuse_finishing_a_finished_task(sender, instance, **kwargs):
     )
 
 
+def purge_page_cache_for_live_page(sender, instance, **kwargs):
+    """A live page of any type saved (also outside the editor: imports, the demo) or deleted."""
+    if isinstance(instance, Page) and instance.live:
+        purge_page_cache()
+
+
 def connect_signal_handlers():
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(purge_page_cache, dispatch_uid=f"home.purge_page_cache.{id(signal)}")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            purge_page_cache_for_live_page,
+            dispatch_uid=f"home.purge_page_cache_for_live_page.{signal is post_save}",
+        )
+    # Who may see a page or file, the site's address and contact details, and images shown.
+    purge_when_changed(
+        PageViewRestriction, CollectionViewRestriction, Site, SiteSettings, get_image_model()
+    )
     pre_save.connect(
         refuse_finishing_a_finished_task, dispatch_uid="home.refuse_finishing_a_finished_task"
     )

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from wagtail.signals import page_published
 
+from home.page_cache import purge_when_changed
 from workgroups.models import EventPage
 
 from .models import Registration, RegistrationStatus
@@ -24,6 +25,8 @@ def notify_registrants_of_changes(sender, instance, **kwargs):
 
 
 def connect_signal_handlers():
+    # Event pages show the places left.
+    purge_when_changed(Registration)
     page_published.connect(
         notify_registrants_of_changes, dispatch_uid="registrations.notify_registrants"
     )

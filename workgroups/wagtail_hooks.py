@@ -65,6 +65,12 @@ class NewEventPanel(Component):
         return context
 
 
+@hooks.register("page_cache_next_change")
+def next_event_change(now):
+    """Event listings and pages change when an event starts or ends or its registration closes."""
+    return EventPage.objects.live().next_change(now)
+
+
 @hooks.register("construct_homepage_panels")
 def add_event_panels(request, panels):
     panels.append(NewEventPanel())

@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "home.middleware.PermissionsPolicyMiddleware",
     "home.middleware.PublicCorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above sessions, CSRF and messages: a kept page costs no query (home/page_cache.py).
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -128,6 +130,23 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The page cache for visitors (home/page_cache.py) keeps pages only in a cache that every process
+# of the site shares, so a purge reaches them all: Redis. A single development server may use
+# its own memory (dev.py).
+PAGE_CACHE_ENABLED = bool(os.environ.get("REDIS_URL"))
+# Pages are purged on every change; this bounds a page's life should a change ever bypass the
+# model signals (a bulk update in a shell).
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", str(60 * 60 * 24)))
+# A frontend HTTP cache (Varnish, deploy/varnish.vcl) in front of the site: purged with the page
+# cache, through Wagtail's frontend cache invalidation.
+if os.environ.get("VARNISH_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["VARNISH_URL"],
+        }
+    }
 
 # --- Background tasks --------------------------------------------------------------------------
 # Wagtail queues search indexing and reference updates as tasks. Production runs a worker

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import F
+from django.db.models import F, Min, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -26,6 +26,19 @@ class EventQuerySet(PageQuerySet):
         """Events that are over, latest first."""
         now = now or timezone.now()
         return self.with_effective_end().filter(effective_end__lt=now).order_by("-start", "-pk")
+
+    def next_change(self, now):
+        """The next moment one of these events starts, ends or closes its registration.
+
+        Listings and event pages change then without any edit (upcoming becomes past, the
+        registration form closes); the page cache keeps no page past it.
+        """
+        later = {
+            field: Min(field, filter=Q(**{f"{field}__gt": now}))
+            for field in ("start", "end", "registration_deadline")
+        }
+        moments = [moment for moment in self.aggregate(**later).values() if moment is not None]
+        return min(moments, default=None)
 
     def overlapping(self, first_day, last_day):
         """Events that take place on any day from ``first_day`` to ``last_day`` (local dates)."""
