@@ -2,8 +2,9 @@
 
 ``manage.py backup_site FILE`` writes a ``.tar.gz`` with ``database.json`` (Django's
 ``dumpdata`` of every model, read in one consistent snapshot) and ``media/`` (documents with
-their thumbnails, images). ``manage.py restore_site FILE`` puts both into an empty, migrated
-instance, on SQLite or PostgreSQL alike, and rebuilds the search index.
+their thumbnails, images; read from the media storage, on disk or in an S3 bucket alike).
+``manage.py restore_site FILE`` puts both into an empty, migrated instance, on SQLite or
+PostgreSQL alike, and rebuilds the search index.
 
 Left out of the archive, because they are rebuilt or only matter while the site runs: the
 search index, sessions, queued task results, login-throttling records and worker heartbeats.
@@ -11,13 +12,15 @@ search index, sessions, queued task results, login-throttling records and worker
 
 import io
 import json
+import posixpath
 import tarfile
 import tempfile
 from pathlib import Path
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection, transaction
 
@@ -58,10 +61,24 @@ def write_backup(path):
         rows = len(json.loads(dump.read_text()))
         with tarfile.open(path, "w:gz") as archive:
             archive.add(dump, arcname=DATABASE_MEMBER)
-            media_root = Path(settings.MEDIA_ROOT)
-            if media_root.exists():
-                archive.add(media_root, arcname=MEDIA_MEMBER)
+            for name in _stored_files(default_storage):
+                member = tarfile.TarInfo(f"{MEDIA_MEMBER}/{name}")
+                member.size = default_storage.size(name)
+                with default_storage.open(name, "rb") as handle:
+                    archive.addfile(member, handle)
     return rows
+
+
+def _stored_files(storage, folder=""):
+    """Every file in the media storage (a folder on disk, or a bucket), as storage names."""
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # no upload yet
+        return
+    for file in files:
+        yield posixpath.join(folder, file)
+    for child in folders:
+        yield from _stored_files(storage, posixpath.join(folder, child))
 
 
 def _apps_in_load_order():
@@ -111,14 +128,25 @@ def read_backup(path, *, replace=False):
         _check_deferred_constraints_now()
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         call_command("loaddata", str(dump), verbosity=0)
-        media = [m for m in archive.getmembers() if m.name.startswith(f"{MEDIA_MEMBER}/")]
-        for member in media:
-            member.name = member.name.removeprefix(f"{MEDIA_MEMBER}/")
-        Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
-        # The "data" filter refuses absolute paths, "..", links out of the folder and devices.
-        archive.extractall(settings.MEDIA_ROOT, members=media, filter="data")
+        for member in archive.getmembers():
+            if member.isfile() and member.name.startswith(f"{MEDIA_MEMBER}/"):
+                _restore_file(archive, member)
     call_command("update_index", verbosity=0)
     return rows
+
+
+def _restore_file(archive, member):
+    """Put one archived file back under its own name, replacing a file of that name.
+
+    The storage refuses names that are absolute or climb out with ".."; links and devices are
+    never files, so they are left out before.
+    """
+    name = member.name.removeprefix(f"{MEDIA_MEMBER}/")
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    stored = default_storage.save(name, File(archive.extractfile(member), name=name))
+    if stored != name:
+        raise tarfile.ReadError(f"{name} wurde als {stored} gespeichert")
 
 
 def _check_deferred_constraints_now():

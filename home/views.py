@@ -19,6 +19,7 @@ from django.views.defaults import server_error as django_server_error
 from django.views.static import serve
 
 from .health import health_report
+from .media import PUBLIC_MEDIA_FOLDERS
 from .search import clean_search_query, search_site
 from .worker import DATABASE_ERRORS
 
@@ -78,9 +79,6 @@ def robots_txt(request):
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
-
-# The media folders whose files are public (Wagtail's images and their renditions).
-PUBLIC_MEDIA_FOLDERS = ("original_images", "images")
 
 
 def serve_image_media(request, path):

@@ -208,6 +208,20 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Several app machines share their media on S3-compatible object storage (home/storage.py):
+# images public through the bucket policy, documents only through the permission check.
+# Credentials come from the usual AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.
+if os.environ.get("MEDIA_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "home.storage.MediaStorage",
+        "OPTIONS": {
+            "bucket_name": os.environ["MEDIA_S3_BUCKET"],
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            # A CDN or the bucket's public host name for image addresses, if not the endpoint.
+            "custom_domain": os.environ.get("MEDIA_S3_PUBLIC_DOMAIN") or None,
+        },
+    }
 
 # --- Wagtail -----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Arbeitskreise der regiopolREGION PADERBORN"
