@@ -1,11 +1,13 @@
-"""Benchmark (`make bench`): the public pages of a grown site under load, without a page cache.
+"""Benchmark (`make bench`): the public pages of a grown site under load, without and with the
+page cache.
 
 Builds the PostgreSQL database `arbeitskreise_bench` with the demo plus 2,000 events, 2,000
 board entries and 500 documents, starts gunicorn (2 workers, production settings, Redis as the
 README says) and measures each page with wrk (Debian's package; installed when missing) for a
-few seconds: requests per second, latency p50/p99, the server's CPU time per request (the
-gunicorn processes' user+system time from /proc, divided by the requests served) and the
-database queries one request makes. Writes a Markdown table to test-artifacts/bench.md.
+few seconds, once with the page cache switched off and once with it: requests per second,
+latency p50/p99, the server's CPU time per request (the gunicorn processes' user+system time
+from /proc, divided by the requests served) and the database queries one request makes.
+Writes the Markdown tables to test-artifacts/bench.md.
 
 Not part of `make test`: timings belong to a benchmark, never to a test. Traffic goes only to
 127.0.0.1.
@@ -157,30 +159,20 @@ def measure(url, pids):
     }
 
 
-def main():
-    if shutil.which("wrk") is None:
-        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)  # noqa: S607
-    env = environment(database=DATABASE, port=PORT, redis_db=13, media="bench-media")
-    print("Aufbau: Datenbank, Demo, 2.000 Termine, 2.000 Einträge, 500 Dokumente …", flush=True)
-    set_up(env, DATABASE)
-    grow(env)
-    run("redis-cli", "-n", "13", "flushdb", check=False)
-    queries = queries_per_page(env)
-    RESULTS.parent.mkdir(exist_ok=True)
-    with (ROOT / "test-artifacts" / "bench-gunicorn.log").open("w") as log:
-        web = start_gunicorn(env, PORT, log)
-        try:
-            wait_for(BASE + "/healthz/")
-            pids = gunicorn_pids(web)
-            rows = {name: measure(BASE + path, pids) for name, path in PAGES.items()}
-        finally:
-            web.terminate()
-            web.wait()
+def measure_all(env, log):
+    """Every page under wrk against a fresh gunicorn started with ``env``."""
+    web = start_gunicorn(env, PORT, log)
+    try:
+        wait_for(BASE + "/healthz/")
+        pids = gunicorn_pids(web)
+        return {name: measure(BASE + path, pids) for name, path in PAGES.items()}
+    finally:
+        web.terminate()
+        web.wait()
+
+
+def table(rows, queries):
     lines = [
-        f"Messung vom {dt.date.today():%d.%m.%Y}: PostgreSQL, gunicorn mit 2 Workern, Redis, "
-        f"ohne Seiten-Cache; {EVENTS} Termine, {ENTRIES} Börseneinträge und {DOCUMENTS} "
-        f"Dokumente zusätzlich zur Demo; wrk mit {CONNECTIONS} Verbindungen, {SECONDS} s je Seite.",
-        "",
         "| Seite | Anfragen/s | p50 | p99 | CPU ms/Anfrage | Abfragen | Fehler |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
@@ -190,9 +182,38 @@ def main():
             f"| {name} | {row['rps']:.0f} | {row['p50']} | {row['p99']} | {row['cpu_ms']:.1f} "
             f"| {queries.get(path, '–')} | {row['errors']} |"
         )
+    return lines
+
+
+def main():
+    if shutil.which("wrk") is None:
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)  # noqa: S607
+    env = environment(database=DATABASE, port=PORT, redis_db=13, media="bench-media")
+    print("Aufbau: Datenbank, Demo, 2.000 Termine, 2.000 Einträge, 500 Dokumente …", flush=True)
+    set_up(env, DATABASE)
+    grow(env)
+    modes = {
+        "Ohne Seiten-Cache": {**env, "PAGE_CACHE": "off"},
+        "Mit Seiten-Cache (Redis)": {**env, "PAGE_CACHE": "on"},
+    }
+    RESULTS.parent.mkdir(exist_ok=True)
+    lines = [
+        f"Messung vom {dt.date.today():%d.%m.%Y}: PostgreSQL, gunicorn mit 2 Workern, Redis; "
+        f"{EVENTS} Termine, {ENTRIES} Börseneinträge und {DOCUMENTS} Dokumente zusätzlich zur "
+        f"Demo; wrk mit {CONNECTIONS} Verbindungen, {SECONDS} s je Seite. Abfragen: die einer "
+        "zweiten Anfrage als Besucher.",
+    ]
+    failed = False
+    with (ROOT / "test-artifacts" / "bench-gunicorn.log").open("w") as log:
+        for mode, mode_env in modes.items():
+            run("redis-cli", "-n", "13", "flushdb", check=False)
+            queries = queries_per_page(mode_env)
+            rows = measure_all(mode_env, log)
+            failed = failed or any(row["errors"] for row in rows.values())
+            lines += ["", f"**{mode}**", "", *table(rows, queries)]
     RESULTS.write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
-    return 1 if any(row["errors"] for row in rows.values()) else 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

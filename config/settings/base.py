@@ -134,7 +134,8 @@ else:
 # The page cache for visitors (home/page_cache.py) keeps pages only in a cache that every process
 # of the site shares, so a purge reaches them all: Redis. A single development server may use
 # its own memory (dev.py).
-PAGE_CACHE_ENABLED = bool(os.environ.get("REDIS_URL"))
+# PAGE_CACHE=off switches it off (`make bench` measures both).
+PAGE_CACHE_ENABLED = bool(os.environ.get("REDIS_URL")) and os.environ.get("PAGE_CACHE") != "off"
 # Pages are purged on every change; this bounds a page's life should a change ever bypass the
 # model signals (a bulk update in a shell).
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", str(60 * 60 * 24)))
