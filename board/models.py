@@ -214,23 +214,6 @@ class BoardPage(RoutablePageMixin, BasePage):
             max_age=FEED_MAX_AGE,
         )
 
-    def get_sitemap_urls(self, request=None):
-        """The board and every entry it shows, so search engines find the offers too."""
-        urls = super().get_sitemap_urls(request)
-        base = self.get_full_url(request)
-        if base is None:
-            return urls
-        entries = (
-            CooperationEntry.objects.on_board().only("slug", "last_published_at").order_by("pk")
-        )
-        return urls + [
-            {
-                "location": base + self.reverse_subpage("entry", args=(entry.slug,)),
-                "lastmod": entry.last_published_at,
-            }
-            for entry in entries
-        ]
-
     def rss_url(self, request=None):
         return self.get_url(request) + self.reverse_subpage("rss")
 

@@ -12,6 +12,9 @@ from home.exports import FormulaSafeExportMixin
 from .models import CooperationEntry
 from .moderation import ReviewState, review_state, with_review_state
 from .search import board_entry_hits
+from .sitemaps import board_sitemap_sections
+
+hooks.register("sitemap_sections", board_sitemap_sections)
 
 
 @hooks.register("site_search_results")

@@ -9,8 +9,8 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 
+from home.sitemaps import sitemap_index, sitemap_section
 from home.views import serve_image_media
 from workgroups.api import api_router
 
@@ -20,7 +20,8 @@ urlpatterns = [
     path("veranstaltungsanmeldung/", include("registrations.urls")),
     path("api/v2/", api_router.urls),
     path("", include("home.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
 ]
 
 if settings.DEBUG:

@@ -80,7 +80,6 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-
 def serve_image_media(request, path):
     """Development only (``DEBUG``): serve Wagtail's image files from ``MEDIA_ROOT``.
 

@@ -35,6 +35,8 @@ def public_demo_urls():
     urls |= {
         "/suche/?q=Kooperation",
         "/sitemap.xml",
+        "/sitemap-seiten.xml",
+        "/sitemap-boerse.xml",
         "/robots.txt",
         "/healthz/",
         "/anmelden/",

@@ -28,7 +28,6 @@ INSTALLED_APPS = [
     "board",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
     "wagtail.api.v2",
     "rest_framework",

@@ -14,6 +14,7 @@ import pytest
 
 from board.models import CooperationEntry
 from tests.factories import CooperationEntryFactory, TopicFactory, UserFactory
+from tests.sitemaps import sitemap_text
 from workgroups.models import Municipality
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +62,7 @@ def _public_places_showing(client, board, entry):
         "board": entry.title in client.get(board.url).content.decode(),
         "detail": client.get(detail).status_code == 200,
         "search": entry.title in client.get("/suche/", {"q": "Kehrmaschine"}).content.decode(),
-        "sitemap": detail in client.get("/sitemap.xml").content.decode(),
+        "sitemap": detail in sitemap_text(client),
         "feed": any(entry.title in item.title for item in feed.entries),
     }
     return {place for place, shown in places.items() if shown}

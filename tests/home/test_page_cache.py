@@ -26,6 +26,7 @@ from tests.factories import (
     in_days,
 )
 from tests.factories.documents import pdf_document, restricted_collection
+from tests.sitemaps import sitemap_pages, sitemap_text
 from workgroups.models import EventMaterial, RegistrationAudience
 
 pytestmark = pytest.mark.django_db
@@ -136,14 +137,14 @@ def test_publishing_an_event_shows_it_at_once_on_every_listing_feed_and_calendar
 ):
     listings = [working_group.url, events_page.url, "/"]
     feeds = [f"{working_group.url}rss/", f"{events_page.url}atom/", f"{events_page.url}ical/"]
-    before = [_html(client, url) for url in [*listings, *feeds, "/sitemap.xml"]]
+    before = [_html(client, url) for url in [*listings, *feeds, *sitemap_pages(client)]]
     event = MeetingPageFactory(parent=working_group, title="Neues Treffen", live=False)
 
     event.save_revision().publish()
 
     assert all("Neues Treffen" not in text for text in before)
     assert all("Neues Treffen" in _html(client, url) for url in [*listings, *feeds])
-    assert event.full_url in _html(client, "/sitemap.xml")
+    assert event.full_url in sitemap_text(client)
 
 
 def test_a_kept_calendar_still_answers_304_to_a_polling_client(client, working_group, events_page):

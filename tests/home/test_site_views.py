@@ -1,12 +1,16 @@
 """Site-wide endpoints: search, sitemap, robots.txt, health check and error pages."""
 
+from django.db import connection
 from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
 
 import pytest
 
+from home.sitemaps import PageSitemap
 from tests.factories import StandardPageFactory
+from tests.sitemaps import sitemap_pages, sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -64,13 +68,32 @@ def test_sitemap_lists_live_public_pages(client, home_page):
     restricted = StandardPageFactory(parent=home_page, title="Intern", slug="intern")
     PageViewRestriction.objects.create(page=restricted, restriction_type="login")
 
-    response = client.get("/sitemap.xml")
+    xml = sitemap_text(client)
 
-    assert response.status_code == 200
-    xml = response.content.decode()
     assert f"{live.slug}/</loc>" in xml
     assert "entwurf/</loc>" not in xml
     assert "intern/</loc>" not in xml
+
+
+def test_the_sitemap_comes_in_pages_whose_queries_do_not_grow(client, home_page, monkeypatch):
+    monkeypatch.setattr(PageSitemap, "limit", 3)
+    for number in range(3):
+        StandardPageFactory(parent=home_page, slug=f"seite-{number}")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/sitemap-seiten.xml")
+    for number in range(3, 9):
+        StandardPageFactory(parent=home_page, slug=f"seite-{number}")
+
+    with CaptureQueriesContext(connection) as many:
+        first = client.get("/sitemap-seiten.xml").content.decode()
+    pages = sitemap_pages(client)
+    last = client.get("/sitemap-seiten.xml?p=4").content.decode()
+
+    assert pages == [f"/sitemap-seiten.xml{suffix}" for suffix in ("", "?p=2", "?p=3", "?p=4")]
+    assert first.count("<loc>") == 3 and last.count("<loc>") == 1  # 10 pages with the home page
+    assert "seite-8/</loc>" in last
+    assert len(many) == len(few)
+    assert client.get("/sitemap-seiten.xml?p=5").status_code == 404
 
 
 def test_robots_txt_points_to_sitemap(client, home_page):

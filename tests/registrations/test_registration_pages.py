@@ -10,6 +10,7 @@ import pytest
 from registrations import booking
 from registrations.models import Registration, RegistrationStatus
 from tests.queries import count_queries
+from tests.sitemaps import sitemap_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -166,7 +167,7 @@ def test_registrations_reach_no_public_channel(client, event, members):
         "/api/v2/pages/?type=workgroups.MeetingPage&fields=*",
         f"/api/v2/pages/{event.pk}/",
         "/termine/feed/",
-        "/sitemap.xml",
+        *sitemap_pages(client),
         "/suche/?q=Vera",
     ]
     for url in public:

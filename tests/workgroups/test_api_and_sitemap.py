@@ -5,6 +5,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from tests.factories import MeetingPageFactory, WorkshopPageFactory, in_days
+from tests.sitemaps import sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,7 @@ def test_api_detail_of_private_or_draft_event_is_404(client, working_group, mixe
 
 
 def test_sitemap_lists_public_events(client, mixed_events):
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = sitemap_text(client)
 
     assert "/kommunen-ohne-grenzen/kommend/</loc>" in xml
     assert "/kommunen-ohne-grenzen/entwurf/</loc>" not in xml
