@@ -66,9 +66,22 @@ def _degrade_when_down(method_name):
 
 
 class ResilientRedisCacheClient(RedisCacheClient):
-    """Every cache operation answers "not cached" instead of raising while Redis is down."""
+    """Every cache operation answers "not cached" instead of raising while Redis is down.
+
+    It also keeps one ``redis.Redis`` object per connection pool: Django builds a new one for
+    every cache call, and building it (its table of ~200 response callbacks) cost more than the
+    call itself, about 0.17 ms each. The object is thread-safe; connections come from the pool.
+    """
 
     unavailable_until = 0.0
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_clients_by_pool", {})
+        client = clients.get(id(pool))
+        if client is None:
+            client = clients[id(pool)] = self._client(connection_pool=pool)
+        return client
 
 
 for _name in _ANSWERS_WHEN_DOWN:

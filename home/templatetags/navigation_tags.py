@@ -4,7 +4,7 @@
 from django import template
 from django.templatetags.static import static
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from home.members import is_member
 from home.models import SiteSettings
@@ -43,7 +43,7 @@ def main_menu(context):
             )
     return {
         "items": items,
-        "home_url": root.get_url() if root else "/",
+        "home_url": root.get_url(request=request) if root else "/",
         "home_is_current": root is not None and current is not None and current.pk == root.pk,
     }
 
@@ -65,13 +65,13 @@ def site_footer(context):
     settings = SiteSettings.for_request(request) if request else None
     legal_links = []
     if settings is not None:
-        for linked_page in (
-            settings.imprint_page,
-            settings.privacy_page,
-            settings.accessibility_page,
-        ):
-            if linked_page is not None and linked_page.live:
-                legal_links.append({"title": linked_page.title, "url": linked_page.get_url()})
+        ids = [settings.imprint_page_id, settings.privacy_page_id, settings.accessibility_page_id]
+        pages = Page.objects.live().filter(pk__in=ids).only("title", "url_path", "path").in_bulk()
+        legal_links = [
+            {"title": pages[pk].title, "url": pages[pk].get_url(request=request)}
+            for pk in ids
+            if pk in pages
+        ]
     return {"site_settings": settings, "legal_links": legal_links, "request": request}
 
 
