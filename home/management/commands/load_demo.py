@@ -89,8 +89,8 @@ class Command(BaseCommand):
                     tagline=content.HOME_TAGLINE,
                     intro=content.HOME_INTRO,
                     working_fields=[
-                        ("working_field", {"title": title, "description": description})
-                        for title, description in content.WORKING_FIELDS
+                        ("working_field", {"title": card.title, "description": card.description})
+                        for card in content.WORKING_FIELDS
                     ],
                 )
             )

@@ -31,28 +31,37 @@ from workgroups.models import (
 from . import events as data
 from .images import ensure_illustration
 from .pdf import make_pdf
-
-EVENT_CLASSES = {"meeting": MeetingPage, "workshop": WorkshopPage, "info": InfoSessionPage}
+from .records import (
+    DemoAllDay,
+    DemoBoardEntry,
+    DemoDocument,
+    DemoEvent,
+    DemoGroup,
+    DemoInfoSession,
+    DemoMeeting,
+    DemoWorkshop,
+)
 
 
 def ensure_municipalities():
-    for name, kind, district in data.MUNICIPALITIES:
-        Municipality.objects.get_or_create(name=name, defaults={"kind": kind, "district": district})
+    for town in data.MUNICIPALITIES:
+        Municipality.objects.get_or_create(
+            name=town.name, defaults={"kind": town.kind, "district": town.district}
+        )
 
 
-def _new_board_entry(values, **extra):
-    """A saved entry from a row like ``data.BOARD_ENTRIES``, or None if it exists already."""
-    kind, title, town, topic_slugs, legal_form, phase, description = values
-    if CooperationEntry.objects.filter(title=title).exists():
+def _new_board_entry(demo: DemoBoardEntry, **extra):
+    """A saved entry from a record like those in ``data.BOARD_ENTRIES``, or None if it exists."""
+    if CooperationEntry.objects.filter(title=demo.title).exists():
         return None
-    municipality = Municipality.objects.get(name=town)
+    municipality = Municipality.objects.get(name=demo.municipality)
     entry = CooperationEntry(
-        kind=kind,
-        title=title,
+        kind=demo.kind,
+        title=demo.title,
         municipality=municipality,
-        description=description,
-        legal_form=legal_form,
-        phase=phase,
+        description=demo.description,
+        legal_form=demo.legal_form,
+        phase=demo.phase,
         contact_name=f"Ansprechperson {municipality.name}",
         contact_email=f"kooperation@{slugify(municipality.name)}.example.org",
         contact_phone="+49 5251 000000",
@@ -60,15 +69,15 @@ def _new_board_entry(values, **extra):
         **extra,
     )
     entry.save()
-    entry.topics.set(Topic.objects.filter(slug__in=topic_slugs))
+    entry.topics.set(Topic.objects.filter(slug__in=demo.topics))
     entry.save()  # parental many-to-many relations are written on save
     return entry
 
 
 def ensure_board_entries():
     """At least six live offers and requests on the seed's topics (idempotent by title)."""
-    for values in data.BOARD_ENTRIES:
-        entry = _new_board_entry(values)
+    for demo_entry in data.BOARD_ENTRIES:
+        entry = _new_board_entry(demo_entry)
         if entry is not None:
             entry.save_revision().publish()
 
@@ -82,8 +91,8 @@ def ensure_pending_submission(member):
 
 
 def ensure_topics():
-    for name, slug in data.TOPICS:
-        Topic.objects.get_or_create(slug=slug, defaults={"name": name})
+    for topic in data.TOPICS:
+        Topic.objects.get_or_create(slug=topic.slug, defaults={"name": topic.name})
     return {topic.slug: topic for topic in Topic.objects.all()}
 
 
@@ -101,18 +110,19 @@ def ensure_members_collection():
     return collection
 
 
-def ensure_document(title, kind, paragraphs, collection):
+def ensure_document(demo: DemoDocument, collection):
     document_model = get_document_model()
-    document = document_model.objects.filter(title=title).first()
+    document = document_model.objects.filter(title=demo.title).first()
     if document is not None and document.collection_id != collection.pk:
         document.collection = collection
         document.save(update_fields=["collection"])
     if document is None:
-        document = document_model(title=title, kind=kind, collection=collection)
-        if kind == "protocol":
-            paragraphs = [*paragraphs, *data.PROTOCOL_APPENDIX]
-        pdf = make_pdf(title, paragraphs)
-        document.file.save(f"{slugify(title)[:80]}.pdf", ContentFile(pdf), save=False)
+        document = document_model(title=demo.title, kind=demo.kind, collection=collection)
+        paragraphs = [*demo.paragraphs]
+        if demo.kind == "protocol":
+            paragraphs += data.PROTOCOL_APPENDIX
+        pdf = make_pdf(demo.title, paragraphs)
+        document.file.save(f"{slugify(demo.title)[:80]}.pdf", ContentFile(pdf), save=False)
         document.file_size = len(pdf)
         document.save()
     return document
@@ -123,96 +133,115 @@ def _publish(page):
     return page
 
 
-def ensure_working_group(home, fields, topics):
-    group = WorkingGroupPage.objects.child_of(home).filter(slug=fields["slug"]).first()
+def ensure_working_group(home, demo: DemoGroup, topics):
+    group = WorkingGroupPage.objects.child_of(home).filter(slug=demo.slug).first()
     if group is None:
-        title, palette = fields["title"], fields.get("palette", "blau")
         group = home.add_child(
             instance=WorkingGroupPage(
-                title=title,
-                slug=fields["slug"],
-                tagline=fields["tagline"],
-                intro=fields["intro"],
+                title=demo.title,
+                slug=demo.slug,
+                tagline=demo.tagline,
+                intro=demo.intro,
                 contact_name="Geschäftsstelle",
                 contact_phone="+49 5251.88-12597",
                 image=ensure_illustration(
-                    f"Illustration {title}",
-                    f"Grafik: verbundene Punkte als Sinnbild für den Arbeitskreis „{title}“",
-                    fields["slug"],
-                    palette,
+                    f"Illustration {demo.title}",
+                    f"Grafik: verbundene Punkte als Sinnbild für den Arbeitskreis „{demo.title}“",
+                    demo.slug,
+                    demo.palette,
                 ),
             )
         )
-        group.topics.set([topics[slug] for slug in fields["topics"]])
+        group.topics.set([topics[slug] for slug in demo.topics])
         _publish(group)
     return group
 
 
-def _event_instance(fields, start, end, all_day):
-    model = EVENT_CLASSES[fields["type"]]
-    values = {
-        "title": fields["title"],
-        "slug": fields["slug"],
-        "intro": fields["intro"],
+def _event_times(demo: DemoEvent):
+    """Start, end and all-day flag; upcoming events count from the day the demo is built."""
+    when = demo.when
+    if isinstance(when, DemoAllDay):
+        start = dt.datetime.combine(when.date, dt.time.min, tzinfo=BERLIN)
+        end = dt.datetime.combine(when.date, dt.time(23, 59, 59), tzinfo=BERLIN)
+        return start, end, True
+    day = timezone.localdate() + dt.timedelta(days=when.days_from_today)
+    start = dt.datetime.combine(day, dt.time(when.hour, 0), tzinfo=BERLIN)
+    return start, start + dt.timedelta(minutes=when.duration_minutes), False
+
+
+def _event_instance(demo: DemoEvent):
+    start, end, all_day = _event_times(demo)
+    fields = {
+        "title": demo.title,
+        "slug": demo.slug,
+        "intro": demo.intro,
         "start": start,
         "end": end,
         "all_day": all_day,
-        "attendance_mode": fields["attendance_mode"],
-        "venue_name": fields.get("venue_name", ""),
-        "postal_code": fields.get("postal_code", ""),
-        "city": fields.get("city", ""),
-        "online_url": fields.get("online_url", ""),
-        "body": fields.get("body", []),
-        "agenda": [
-            ("item", {"title": title, "note": note}) for title, note in fields.get("agenda", [])
-        ],
+        "attendance_mode": demo.attendance_mode,
+        "venue_name": demo.venue_name,
+        "postal_code": demo.postal_code,
+        "city": demo.city,
+        "online_url": demo.online_url,
+        "body": list(demo.body),
+        "agenda": [("item", {"title": item.title, "note": item.note}) for item in demo.agenda],
     }
-    if "registration" in fields:
-        values.update(registration_enabled=True, **fields["registration"])
-    if model is MeetingPage:
-        values.update(meeting_kind=fields["meeting_kind"], outcomes=fields.get("outcomes", ""))
-    elif model is WorkshopPage:
-        values["moderation"] = fields.get("moderation", "")
-    else:
-        values["questions"] = [("question", question) for question in fields.get("questions", [])]
-    return model(**values)
+    if demo.registration is not None:
+        registration = demo.registration
+        fields.update(
+            registration_enabled=True,
+            registration_audience=registration.audience,
+            capacity_in_person=registration.capacity_in_person,
+            capacity_online=registration.capacity_online,
+            contact_name=registration.contact_name,
+            contact_email=registration.contact_email,
+            contact_phone=registration.contact_phone,
+        )
+    # The record's class decides the page type; a record of no known kind fails here.
+    match demo:
+        case DemoMeeting():
+            model = MeetingPage
+            fields.update(meeting_kind=demo.meeting_kind, outcomes=demo.outcomes)
+        case DemoWorkshop():
+            model = WorkshopPage
+            fields["moderation"] = demo.moderation
+        case DemoInfoSession():
+            model = InfoSessionPage
+            fields["questions"] = [("question", question) for question in demo.questions]
+        case _:
+            raise TypeError(f"Keine Seitenart für {type(demo).__name__}")
+    return model(**fields)
 
 
-def ensure_event(group, fields, start, end, all_day, topics, collection, members_collection):
-    existing = group.get_children().filter(slug=fields["slug"]).first()
+def ensure_event(group, demo: DemoEvent, topics, collection, members_collection):
+    existing = group.get_children().filter(slug=demo.slug).first()
     if existing is not None:
         # Keep the demo's protocols members-only, also in databases built before that rule.
-        for title, kind, paragraphs in fields.get("documents", []):
-            if kind == "protocol":
-                ensure_document(title, kind, paragraphs, members_collection)
+        for document in demo.documents:
+            if document.kind == "protocol":
+                ensure_document(document, members_collection)
         return None
-    event = _event_instance(fields, start, end, all_day)
-    event.topics.set([topics[slug] for slug in fields["topics"]])
+    event = _event_instance(demo)
+    event.topics.set([topics[slug] for slug in demo.topics])
     documents = {
-        title: ensure_document(
-            title, kind, paragraphs, members_collection if kind == "protocol" else collection
+        document.title: ensure_document(
+            document, members_collection if document.kind == "protocol" else collection
         )
-        for title, kind, paragraphs in fields.get("documents", [])
+        for document in demo.documents
     }
     event.materials = [EventMaterial(document=document) for document in documents.values()]
     event.speakers = [
         EventSpeaker(
-            name=name,
-            role=role,
-            organisation=organisation,
-            topic=topic,
-            presentation=documents.get(presentation_title),
+            name=speaker.name,
+            role=speaker.role,
+            organisation=speaker.organisation,
+            topic=speaker.topic,
+            presentation=documents.get(speaker.presentation),
         )
-        for name, role, organisation, topic, presentation_title in fields.get("speakers", [])
+        for speaker in demo.speakers
     ]
     group.add_child(instance=event)
     return _publish(event)
-
-
-def _upcoming_times(days, hour, minutes):
-    day = timezone.localdate() + dt.timedelta(days=days)
-    start = dt.datetime.combine(day, dt.time(hour, 0), tzinfo=BERLIN)
-    return start, start + dt.timedelta(minutes=minutes)
 
 
 def ensure_child_page(parent, page_class, **fields):
@@ -280,28 +309,13 @@ def build(home):
     members_collection = ensure_members_collection()
     seed_group = ensure_working_group(home, data.SEED_GROUP, topics)
     groups = {seed_group.slug: seed_group}
-    for fields in data.OTHER_GROUPS:
-        group = ensure_working_group(home, fields, topics)
+    for demo_group in data.OTHER_GROUPS:
+        group = ensure_working_group(home, demo_group, topics)
         groups[group.slug] = group
-    for fields in data.SEED_EVENTS:
-        day = dt.date(*fields["date"])
-        start = dt.datetime.combine(day, dt.time.min, tzinfo=BERLIN)
-        end = dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=BERLIN)
-        ensure_event(seed_group, fields, start, end, True, topics, collection, members_collection)
-    for days, hour, minutes, fields in data.UPCOMING_EVENTS:
-        start, end = _upcoming_times(days, hour, minutes)
-        ensure_event(seed_group, fields, start, end, False, topics, collection, members_collection)
-    days, hour, minutes, fields = data.MOBILITY_EVENT
-    start, end = _upcoming_times(days, hour, minutes)
+    for demo_event in [*data.SEED_EVENTS, *data.UPCOMING_EVENTS]:
+        ensure_event(seed_group, demo_event, topics, collection, members_collection)
     ensure_event(
-        groups["die-neue-mobilitaet"],
-        fields,
-        start,
-        end,
-        False,
-        topics,
-        collection,
-        members_collection,
+        groups["die-neue-mobilitaet"], data.MOBILITY_EVENT, topics, collection, members_collection
     )
     ensure_registrations(seed_group)
     ensure_events_index(home)
@@ -320,12 +334,13 @@ def ensure_registrations(group):
     names = [f"{first} {last}" for last in data.LAST_NAMES for first in data.FIRST_NAMES]
     municipalities = list(Municipality.objects.values_list("name", flat=True))
     number = 0
-    for slug, attendance, confirmed, waiting in data.REGISTRATIONS:
-        event = events.get(slug)
-        if event is None or event.registrations.filter(attendance=attendance).exists():
+    for batch in data.REGISTRATIONS:
+        event = events.get(batch.event_slug)
+        if event is None or event.registrations.filter(attendance=batch.attendance).exists():
             continue
         rows = []
-        for position in range(confirmed + waiting):
+        for position in range(batch.confirmed + batch.waiting):
+            confirmed = position < batch.confirmed
             name = names[number % len(names)]
             rows.append(
                 Registration(
@@ -333,13 +348,11 @@ def ensure_registrations(group):
                     name=name,
                     email=f"{slugify(name)}.{number}@example.org",
                     organisation=f"Stadt {municipalities[number % len(municipalities)]}",
-                    attendance=attendance,
-                    status=(
-                        RegistrationStatus.CONFIRMED
-                        if position < confirmed
-                        else RegistrationStatus.WAITING
-                    ),
-                    confirmed_at=timezone.now() if position < confirmed else None,
+                    attendance=batch.attendance,
+                    status=RegistrationStatus.CONFIRMED
+                    if confirmed
+                    else RegistrationStatus.WAITING,
+                    confirmed_at=timezone.now() if confirmed else None,
                     sequence_sent=event.ical_sequence,
                 )
             )

@@ -1,7 +1,10 @@
 """Texts of the demo site, built from the association's public facts (its own publications).
 
 Kept apart from the command that writes them, so wording can be edited without touching code.
+Page bodies are in Wagtail's own StreamField form, ``(block type, value)``.
 """
+
+from .records import DemoWorkingField
 
 ORGANISATION_NAME = "regiopolREGION PADERBORN e. V."
 PHONE = "+49 5251.88-12597"
@@ -20,22 +23,28 @@ HOME_INTRO = (
 )
 
 WORKING_FIELDS = [
-    (
-        "Der neue Mittelstand",
-        "Unternehmen, Fachkräfte und Standortentwicklung in Stadt und Umland.",
+    DemoWorkingField(
+        title="Der neue Mittelstand",
+        description="Unternehmen, Fachkräfte und Standortentwicklung in Stadt und Umland.",
     ),
-    (
-        "Die neue Mobilität",
-        "Wege zwischen Stadt und Land: Nahverkehr, Radverkehr und neue Mobilitätsangebote.",
+    DemoWorkingField(
+        title="Die neue Mobilität",
+        description=(
+            "Wege zwischen Stadt und Land: Nahverkehr, Radverkehr und neue Mobilitätsangebote."
+        ),
     ),
-    (
-        "Die neuen Kommunen ohne Grenzen",
-        "Verwaltungskooperation | Zusammenarbeit: gemeinsame Aufgaben, Austausch und "
-        "interkommunale Leistungserbringung.",
+    DemoWorkingField(
+        title="Die neuen Kommunen ohne Grenzen",
+        description=(
+            "Verwaltungskooperation | Zusammenarbeit: gemeinsame Aufgaben, Austausch und "
+            "interkommunale Leistungserbringung."
+        ),
     ),
-    (
-        "Das neue Stadt Land Quartier",
-        "Wohnen, Arbeiten und Leben in lebendigen Quartieren in der Stadt und auf dem Land.",
+    DemoWorkingField(
+        title="Das neue Stadt Land Quartier",
+        description=(
+            "Wohnen, Arbeiten und Leben in lebendigen Quartieren in der Stadt und auf dem Land."
+        ),
     ),
 ]
 

@@ -5,6 +5,25 @@ page; times and venues the page does not state are left out rather than made up 
 all-day entries). Upcoming events are dated relative to today so the site never looks stale.
 """
 
+import datetime as dt
+
+from .records import (
+    DemoAgendaItem,
+    DemoAllDay,
+    DemoBoardEntry,
+    DemoDocument,
+    DemoGroup,
+    DemoInfoSession,
+    DemoMeeting,
+    DemoMunicipality,
+    DemoRegistrationBatch,
+    DemoRegistrationSettings,
+    DemoSpeaker,
+    DemoTopic,
+    DemoUpcoming,
+    DemoWorkshop,
+)
+
 MEMBERS_COLLECTION = "Protokolle (nur für Mitglieder)"
 
 # Appended to every demo protocol, so the files read (and count pages) like real minutes.
@@ -35,66 +54,58 @@ PROTOCOL_APPENDIX = [
 ] * 2
 
 TOPICS = [
-    ("Mobiles Arbeiten", "mobiles-arbeiten"),
-    (
-        "Aufgabenteilung zur Vereinfachung bürokratischer Prozesse",
-        "aufgabenteilung",
+    DemoTopic(name="Mobiles Arbeiten", slug="mobiles-arbeiten"),
+    DemoTopic(
+        name="Aufgabenteilung zur Vereinfachung bürokratischer Prozesse", slug="aufgabenteilung"
     ),
-    ("Gemeinsames Beschaffungsmanagement", "beschaffung"),
-    ("Fördermittelberatung", "foerdermittelberatung"),
-    ("Personalmanagement / Regionaler Personalpool", "personalpool"),
-    ("Digitalisierung / Onlinezugangsgesetz (OZG)", "ozg"),
-    ("Zentrale Vergabestelle", "vergabestelle"),
-    ("Abfallwirtschaft", "abfallwirtschaft"),
-    ("Abwasser", "abwasser"),
-    ("Bauhof", "bauhof"),
-    ("Bürgerbüro", "buergerbuero"),
-    ("IT", "it"),
-    ("Feuerwehr", "feuerwehr"),
+    DemoTopic(name="Gemeinsames Beschaffungsmanagement", slug="beschaffung"),
+    DemoTopic(name="Fördermittelberatung", slug="foerdermittelberatung"),
+    DemoTopic(name="Personalmanagement / Regionaler Personalpool", slug="personalpool"),
+    DemoTopic(name="Digitalisierung / Onlinezugangsgesetz (OZG)", slug="ozg"),
+    DemoTopic(name="Zentrale Vergabestelle", slug="vergabestelle"),
+    DemoTopic(name="Abfallwirtschaft", slug="abfallwirtschaft"),
+    DemoTopic(name="Abwasser", slug="abwasser"),
+    DemoTopic(name="Bauhof", slug="bauhof"),
+    DemoTopic(name="Bürgerbüro", slug="buergerbuero"),
+    DemoTopic(name="IT", slug="it"),
+    DemoTopic(name="Feuerwehr", slug="feuerwehr"),
 ]
 
-SEED_GROUP = {
-    "title": "Die neuen Kommunen ohne Grenzen",
-    "slug": "kommunen-ohne-grenzen",
-    "palette": "blau",
-    "tagline": "Verwaltungskooperation | Zusammenarbeit",
-    "intro": (
+SEED_GROUP = DemoGroup(
+    title="Die neuen Kommunen ohne Grenzen",
+    slug="kommunen-ohne-grenzen",
+    palette="blau",
+    tagline="Verwaltungskooperation | Zusammenarbeit",
+    intro=(
         "Im Arbeitskreis tauschen sich die Verwaltungen der Mitgliedskommunen über "
         "interkommunale Zusammenarbeit aus: Wo wird sie in der Region bereits gelebt, wo lassen "
         "sich Aufgaben teilen und Prozesse vereinheitlichen?"
     ),
-    "topics": ["mobiles-arbeiten", "aufgabenteilung", "personalpool", "ozg", "vergabestelle"],
-}
+    topics=["mobiles-arbeiten", "aufgabenteilung", "personalpool", "ozg", "vergabestelle"],
+)
 
 OTHER_GROUPS = [
-    {
-        "title": "Der neue Mittelstand",
-        "slug": "der-neue-mittelstand",
-        "palette": "orange",
-        "tagline": "Wirtschaft | Fachkräfte",
-        "intro": "Unternehmen, Fachkräfte und Standortentwicklung in Stadt und Umland.",
-        "topics": [],
-    },
-    {
-        "title": "Die neue Mobilität",
-        "slug": "die-neue-mobilitaet",
-        "palette": "gruen",
-        "tagline": "Mobilität | Verkehr",
-        "intro": (
-            "Wege zwischen Stadt und Land: Nahverkehr, Radverkehr und neue Mobilitätsangebote."
-        ),
-        "topics": [],
-    },
-    {
-        "title": "Das neue Stadt Land Quartier",
-        "slug": "das-neue-stadt-land-quartier",
-        "palette": "violett",
-        "tagline": "Wohnen | Quartiere",
-        "intro": (
-            "Wohnen, Arbeiten und Leben in lebendigen Quartieren in der Stadt und auf dem Land."
-        ),
-        "topics": [],
-    },
+    DemoGroup(
+        title="Der neue Mittelstand",
+        slug="der-neue-mittelstand",
+        palette="orange",
+        tagline="Wirtschaft | Fachkräfte",
+        intro="Unternehmen, Fachkräfte und Standortentwicklung in Stadt und Umland.",
+    ),
+    DemoGroup(
+        title="Die neue Mobilität",
+        slug="die-neue-mobilitaet",
+        palette="gruen",
+        tagline="Mobilität | Verkehr",
+        intro="Wege zwischen Stadt und Land: Nahverkehr, Radverkehr und neue Mobilitätsangebote.",
+    ),
+    DemoGroup(
+        title="Das neue Stadt Land Quartier",
+        slug="das-neue-stadt-land-quartier",
+        palette="violett",
+        tagline="Wohnen | Quartiere",
+        intro="Wohnen, Arbeiten und Leben in lebendigen Quartieren in der Stadt und auf dem Land.",
+    ),
 ]
 
 PORTAL_LINK = (
@@ -103,20 +114,18 @@ PORTAL_LINK = (
     "zur Interkommunalen Zusammenarbeit</a>.</p>"
 )
 
-# Each document: (key, title, kind, paragraphs of the generated PDF)
 SEED_EVENTS = [
-    {
-        "type": "meeting",
-        "meeting_kind": "workshop_meeting",
-        "title": "Werkstatt-Treffen vom 18.12.2019",
-        "slug": "werkstatt-treffen-2019-12-18",
-        "date": (2019, 12, 18),
-        "intro": (
+    DemoMeeting(
+        meeting_kind="workshop_meeting",
+        title="Werkstatt-Treffen vom 18.12.2019",
+        slug="werkstatt-treffen-2019-12-18",
+        when=DemoAllDay(date=dt.date(2019, 12, 18)),
+        intro=(
             "Der Arbeitskreis trägt zusammen, wo interkommunale Zusammenarbeit in der Region "
             "bereits gelebt wird, und wünscht sich eine Austauschplattform für Angebot und "
             "Nachfrage."
         ),
-        "outcomes": (
+        outcomes=(
             "<p>Die Teilnehmerinnen und Teilnehmer des Arbeitskreises sind sich darüber einig, "
             "dass interkommunale Zusammenarbeit künftig deutlich an Bedeutung gewinnen wird. Es "
             "werden zahlreiche Handlungsfelder identifiziert, wo eine interkommunale "
@@ -126,21 +135,19 @@ SEED_EVENTS = [
             "Prozessen sollten einheitliche Strukturen aufgebaut werden, um Verwaltungseffizienz "
             "und interkommunalen Austausch zu vereinfachen.</p>"
         ),
-        "topics": ["aufgabenteilung"],
-        "attendance_mode": "in_person",
-        "documents": [],
-    },
-    {
-        "type": "meeting",
-        "meeting_kind": "meeting",
-        "title": "Arbeitskreistreffen vom 12.03.2020",
-        "slug": "arbeitskreistreffen-2020-03-12",
-        "date": (2020, 3, 12),
-        "intro": (
+        topics=["aufgabenteilung"],
+        attendance_mode="in_person",
+    ),
+    DemoMeeting(
+        meeting_kind="meeting",
+        title="Arbeitskreistreffen vom 12.03.2020",
+        slug="arbeitskreistreffen-2020-03-12",
+        when=DemoAllDay(date=dt.date(2020, 3, 12)),
+        intro=(
             "Potenzial für interkommunale Zusammenarbeit sieht der Arbeitskreis vor allem bei "
             "standardisierten Arbeitsprozessen."
         ),
-        "outcomes": (
+        outcomes=(
             "<p>Potenzial für eine interkommunale Zusammenarbeit wird insbesondere bei "
             "standardisierten Arbeitsprozessen gesehen. Diese gilt es gemeinsam zu identifizieren "
             "bzw. eine Standardisierung, wo möglich und sinnvoll, anzuregen. Darauf aufbauend "
@@ -153,13 +160,13 @@ SEED_EVENTS = [
             "interkommunalen Austausch zu organisieren und zu strukturieren sowie externes "
             "Expertenwissen einzubinden.</p>"
         ),
-        "topics": ["mobiles-arbeiten", "aufgabenteilung", "beschaffung", "personalpool"],
-        "attendance_mode": "in_person",
-        "documents": [
-            (
-                "Protokoll des Arbeitskreistreffens vom 12.03.2020",
-                "protocol",
-                [
+        topics=["mobiles-arbeiten", "aufgabenteilung", "beschaffung", "personalpool"],
+        attendance_mode="in_person",
+        documents=[
+            DemoDocument(
+                title="Protokoll des Arbeitskreistreffens vom 12.03.2020",
+                kind="protocol",
+                paragraphs=[
                     "# Teilnehmende",
                     "Vertreterinnen und Vertreter der Mitgliedskommunen des Arbeitskreises "
                     "„Die neuen Kommunen ohne Grenzen“ sowie die Geschäftsstelle des Vereins.",
@@ -181,18 +188,17 @@ SEED_EVENTS = [
                 ],
             )
         ],
-    },
-    {
-        "type": "workshop",
-        "title": "Digitale Fachwerkstatt „Aufgabenteilung zur Vereinfachung bürokratischer "
+    ),
+    DemoWorkshop(
+        title="Digitale Fachwerkstatt „Aufgabenteilung zur Vereinfachung bürokratischer "
         "Prozesse“ vom 12.11.2020",
-        "slug": "fachwerkstatt-aufgabenteilung-2020-11-12",
-        "date": (2020, 11, 12),
-        "intro": (
+        slug="fachwerkstatt-aufgabenteilung-2020-11-12",
+        when=DemoAllDay(date=dt.date(2020, 11, 12)),
+        intro=(
             "Akteure aus der regiopolREGION PADERBORN informierten sich über Möglichkeiten der "
             "Aufgabenteilung und den Stand in den Kommunen."
         ),
-        "body": [
+        body=[
             (
                 "paragraph",
                 "<p>Zu einer weiteren digitalen Fachwerkstatt trafen sich zahlreiche Akteure aus "
@@ -220,38 +226,36 @@ SEED_EVENTS = [
                 "Verfügung, ebenso das Protokoll der Fachwerkstatt.</p>" + PORTAL_LINK,
             )
         ],
-        "moderation": "Büro scheuvens+wachten plus planungsgesellschaft mbh",
-        "topics": ["aufgabenteilung", "vergabestelle", "ozg"],
-        "attendance_mode": "online",
-        "speakers": [
-            (
-                "Jürgen Meier",
-                "",
-                "Stadt Paderborn",
-                "Beispiele interkommunaler Leistungserbringung der Stadt Paderborn",
-                "Präsentation von Herrn Meier | Stadt Paderborn",
+        moderation="Büro scheuvens+wachten plus planungsgesellschaft mbh",
+        topics=["aufgabenteilung", "vergabestelle", "ozg"],
+        attendance_mode="online",
+        speakers=[
+            DemoSpeaker(
+                name="Jürgen Meier",
+                organisation="Stadt Paderborn",
+                topic="Beispiele interkommunaler Leistungserbringung der Stadt Paderborn",
+                presentation="Präsentation von Herrn Meier | Stadt Paderborn",
             ),
-            (
-                "Malte Dahlhoff",
-                "Bürgermeister",
-                "Gemeinde Bad Sassendorf",
-                "Projektvorhaben zur Projektstandardisierung im Kontext des OZG aus dem "
+            DemoSpeaker(
+                name="Malte Dahlhoff",
+                role="Bürgermeister",
+                organisation="Gemeinde Bad Sassendorf",
+                topic="Projektvorhaben zur Projektstandardisierung im Kontext des OZG aus dem "
                 "Kreis Soest",
-                "Präsentation von Herrn Dahlhoff | Gemeinde Bad Sassendorf",
+                presentation="Präsentation von Herrn Dahlhoff | Gemeinde Bad Sassendorf",
             ),
-            (
-                "Michael von der Mühlen",
-                "Staatssekretär a.D.",
-                "",
-                "Ansätze regionaler Kooperationen",
-                "Präsentation von Herrn von der Mühlen | Staatssekretär a.D.",
+            DemoSpeaker(
+                name="Michael von der Mühlen",
+                role="Staatssekretär a.D.",
+                topic="Ansätze regionaler Kooperationen",
+                presentation="Präsentation von Herrn von der Mühlen | Staatssekretär a.D.",
             ),
         ],
-        "documents": [
-            (
-                "Programm der Fachwerkstatt",
-                "programme",
-                [
+        documents=[
+            DemoDocument(
+                title="Programm der Fachwerkstatt",
+                kind="programme",
+                paragraphs=[
                     "Digitale Fachwerkstatt „Aufgabenteilung zur Vereinfachung bürokratischer "
                     "Prozesse“ am 12.11.2020",
                     "# Ablauf",
@@ -265,47 +269,47 @@ SEED_EVENTS = [
                     "Moderation: scheuvens+wachten plus planungsgesellschaft mbh",
                 ],
             ),
-            (
-                "Präsentation von scheuvens+wachten plus planungsgesellschaft mbh",
-                "presentation",
-                [
+            DemoDocument(
+                title="Präsentation von scheuvens+wachten plus planungsgesellschaft mbh",
+                kind="presentation",
+                paragraphs=[
                     "# Einführung in die Fachwerkstatt",
                     "Ziele der Fachwerkstatt: Überblick über bestehende interkommunale Aktivitäten "
                     "in der regiopolREGION PADERBORN und Ausloten künftiger Kooperationsbereiche.",
                 ],
             ),
-            (
-                "Präsentation von Herrn Meier | Stadt Paderborn",
-                "presentation",
-                [
+            DemoDocument(
+                title="Präsentation von Herrn Meier | Stadt Paderborn",
+                kind="presentation",
+                paragraphs=[
                     "# Interkommunale Leistungserbringung der Stadt Paderborn",
                     "Beispiel zentrale Vergabestelle: Die bei der Stadt Paderborn angesiedelte "
                     "Vergabestelle übernimmt die Abwicklung von Vergabeverfahren auch für "
                     "andere Kommunen.",
                 ],
             ),
-            (
-                "Präsentation von Herrn Dahlhoff | Gemeinde Bad Sassendorf",
-                "presentation",
-                [
+            DemoDocument(
+                title="Präsentation von Herrn Dahlhoff | Gemeinde Bad Sassendorf",
+                kind="presentation",
+                paragraphs=[
                     "# Projektstandardisierung im Kontext des OZG",
                     "Projektvorhaben aus dem Kreis Soest: gemeinsame Standards für die "
                     "Digitalisierung von Verwaltungsleistungen nach dem Onlinezugangsgesetz.",
                 ],
             ),
-            (
-                "Präsentation von Herrn von der Mühlen | Staatssekretär a.D.",
-                "presentation",
-                [
+            DemoDocument(
+                title="Präsentation von Herrn von der Mühlen | Staatssekretär a.D.",
+                kind="presentation",
+                paragraphs=[
                     "# Ansätze regionaler Kooperationen",
                     "Erfahrungen aus dem Wettbewerb StadtUmland.NRW 2016 und Formen regionaler "
                     "Zusammenarbeit.",
                 ],
             ),
-            (
-                "Protokoll der Fachwerkstatt",
-                "protocol",
-                [
+            DemoDocument(
+                title="Protokoll der Fachwerkstatt",
+                kind="protocol",
+                paragraphs=[
                     "# Ergebnisse der Fachwerkstatt",
                     "Die Teilnehmenden erhielten einen aktuellen Einblick in bestehende "
                     "interkommunale Aktivitäten, etwa die zentrale Vergabestelle der Stadt "
@@ -316,18 +320,17 @@ SEED_EVENTS = [
                 ],
             ),
         ],
-    },
-    {
-        "type": "info",
-        "title": "Informationsveranstaltung „Digitalisierung: Das Onlinezugangsgesetz (OZG) und "
+    ),
+    DemoInfoSession(
+        title="Informationsveranstaltung „Digitalisierung: Das Onlinezugangsgesetz (OZG) und "
         "Aktivitäten der Digitalen Modellregion OWL“ am 25.03.2021",
-        "slug": "informationsveranstaltung-ozg-2021-03-25",
-        "date": (2021, 3, 25),
-        "intro": (
+        slug="informationsveranstaltung-ozg-2021-03-25",
+        when=DemoAllDay(date=dt.date(2021, 3, 25)),
+        intro=(
             "Der Fortschritt bei der Digitalisierung ist längst zu einem wichtigen Standortfaktor "
             "in den Regionen und Kommunen geworden."
         ),
-        "body": [
+        body=[
             (
                 "paragraph",
                 "<p>Die Veranstaltung gibt einen Überblick über den Umsetzungsstand zum OZG in der "
@@ -336,18 +339,18 @@ SEED_EVENTS = [
                 "den Unterlagen.</p>",
             )
         ],
-        "questions": [
+        questions=[
             "Wie weit ist die Umsetzung des Onlinezugangsgesetzes (OZG) in der Stadt Paderborn?",
             "Welche Vorhaben laufen im Rahmen der Digitalen Modellregion OWL, und wie ist ihr "
             "Stand?",
         ],
-        "topics": ["ozg"],
-        "attendance_mode": "online",
-        "documents": [
-            (
-                "Veranstaltungsprogramm Informationsveranstaltung OZG",
-                "programme",
-                [
+        topics=["ozg"],
+        attendance_mode="online",
+        documents=[
+            DemoDocument(
+                title="Veranstaltungsprogramm Informationsveranstaltung OZG",
+                kind="programme",
+                paragraphs=[
                     "Informationsveranstaltung „Digitalisierung: Das Onlinezugangsgesetz (OZG) "
                     "und Aktivitäten der Digitalen Modellregion OWL“ am 25.03.2021",
                     "# Programm",
@@ -358,17 +361,16 @@ SEED_EVENTS = [
                 ],
             )
         ],
-    },
-    {
-        "type": "info",
-        "title": "Infoveranstaltung „Mobile Arbeit“ am 29.04.2021",
-        "slug": "infoveranstaltung-mobile-arbeit-2021-04-29",
-        "date": (2021, 4, 29),
-        "intro": (
+    ),
+    DemoInfoSession(
+        title="Infoveranstaltung „Mobile Arbeit“ am 29.04.2021",
+        slug="infoveranstaltung-mobile-arbeit-2021-04-29",
+        when=DemoAllDay(date=dt.date(2021, 4, 29)),
+        intro=(
             "Insbesondere in Zeiten der Corona-Pandemie kommt das „mobile Arbeiten“ als orts- und "
             "zeitunabhängiges Arbeitsmodell verstärkt zum Einsatz."
         ),
-        "body": [
+        body=[
             (
                 "paragraph",
                 "<p>Insbesondere in Zeiten der Corona-Pandemie kommt das „mobile Arbeiten“ als "
@@ -377,20 +379,20 @@ SEED_EVENTS = [
                 "Veranstaltungsprogramm finden Sie unten bei den Unterlagen.</p>",
             )
         ],
-        "questions": [
+        questions=[
             "Was ist mobile Arbeit?",
             "Welche Maßnahmen sind für eine Ein- und Weiterführung mobiler Arbeit in den "
             "Arbeitsalltag kommunaler Verwaltungen sinnvoll und notwendig?",
             "Wie ist mobile Arbeit vertraglich auszugestalten, welche Aspekte spielen dabei eine "
             "Rolle?",
         ],
-        "topics": ["mobiles-arbeiten", "personalpool"],
-        "attendance_mode": "online",
-        "documents": [
-            (
-                "Veranstaltungsprogramm Infoveranstaltung „Mobile Arbeit“",
-                "programme",
-                [
+        topics=["mobiles-arbeiten", "personalpool"],
+        attendance_mode="online",
+        documents=[
+            DemoDocument(
+                title="Veranstaltungsprogramm Infoveranstaltung „Mobile Arbeit“",
+                kind="programme",
+                paragraphs=[
                     "Infoveranstaltung „Mobile Arbeit“ am 29.04.2021",
                     "# Programm",
                     "Was ist mobile Arbeit? Begriffe und Abgrenzung zur Telearbeit",
@@ -400,314 +402,333 @@ SEED_EVENTS = [
                 ],
             )
         ],
-    },
+    ),
 ]
 
-# Upcoming events: (days from today, hour, minutes of duration, fields)
+# Upcoming events, dated from the day the demo is built.
 UPCOMING_EVENTS = [
-    (
-        18,
-        10,
-        150,
-        {
-            "type": "meeting",
-            "meeting_kind": "meeting",
-            "title": "Arbeitskreistreffen: Gemeinsame Vergabestelle",
-            "slug": "arbeitskreistreffen-vergabestelle",
-            "intro": (
-                "Wie könnte eine gemeinsame Vergabestelle für interessierte Mitgliedskommunen "
-                "aussehen? Der Arbeitskreis sammelt Anforderungen und nächste Schritte."
+    DemoMeeting(
+        meeting_kind="meeting",
+        title="Arbeitskreistreffen: Gemeinsame Vergabestelle",
+        slug="arbeitskreistreffen-vergabestelle",
+        when=DemoUpcoming(days_from_today=18, hour=10, duration_minutes=150),
+        intro=(
+            "Wie könnte eine gemeinsame Vergabestelle für interessierte Mitgliedskommunen "
+            "aussehen? Der Arbeitskreis sammelt Anforderungen und nächste Schritte."
+        ),
+        attendance_mode="hybrid",
+        venue_name="Technisches Rathaus Paderborn, Sitzungsraum",
+        postal_code="33098",
+        city="Paderborn",
+        online_url="https://konferenz.example.org/arbeitskreis-vergabe",
+        topics=["vergabestelle", "beschaffung"],
+        # Nearly full on site: 12 places, 10 taken (see REGISTRATIONS).
+        registration=DemoRegistrationSettings(
+            audience="members",
+            capacity_in_person=12,
+            capacity_online=30,
+            contact_name="Geschäftsstelle, Frau Hartmann",
+            contact_email="arbeitskreise@example.org",
+            contact_phone="05251 88-12597",
+        ),
+        agenda=[
+            DemoAgendaItem(title="Begrüßung und Protokoll des letzten Treffens"),
+            DemoAgendaItem(
+                title="Anforderungen an eine gemeinsame Vergabestelle",
+                note="Ergebnisse der Umfrage",
             ),
-            "attendance_mode": "hybrid",
-            "venue_name": "Technisches Rathaus Paderborn, Sitzungsraum",
-            "postal_code": "33098",
-            "city": "Paderborn",
-            "online_url": "https://konferenz.example.org/arbeitskreis-vergabe",
-            "topics": ["vergabestelle", "beschaffung"],
-            # Nearly full on site: 12 places, 10 taken (see REGISTRATIONS).
-            "registration": {
-                "registration_audience": "members",
-                "capacity_in_person": 12,
-                "capacity_online": 30,
-                "contact_name": "Geschäftsstelle, Frau Hartmann",
-                "contact_email": "arbeitskreise@example.org",
-                "contact_phone": "05251 88-12597",
-            },
-            "agenda": [
-                ("Begrüßung und Protokoll des letzten Treffens", ""),
-                ("Anforderungen an eine gemeinsame Vergabestelle", "Ergebnisse der Umfrage"),
-                ("Rechtsform und Finanzierung", ""),
-                ("Nächste Schritte und Termine", ""),
-            ],
-        },
+            DemoAgendaItem(title="Rechtsform und Finanzierung"),
+            DemoAgendaItem(title="Nächste Schritte und Termine"),
+        ],
     ),
-    (
-        46,
-        14,
-        120,
-        {
-            "type": "workshop",
-            "title": "Digitale Fachwerkstatt „Regionaler Personalpool“",
-            "slug": "fachwerkstatt-regionaler-personalpool",
-            "intro": (
-                "Gemeinsam Fachkräfte gewinnen und halten: Mitgliedskommunen berichten von "
-                "ersten Ansätzen eines regionalen Personalpools."
-            ),
-            "attendance_mode": "online",
-            "online_url": "https://konferenz.example.org/fachwerkstatt-personalpool",
-            "moderation": "Geschäftsstelle des Vereins",
-            "topics": ["personalpool", "mobiles-arbeiten"],
-            # Booked out: 8 places taken, 2 on the waiting list (see REGISTRATIONS).
-            "registration": {
-                "registration_audience": "everyone",
-                "capacity_online": 8,
-                "contact_name": "Geschäftsstelle, Herr Albers",
-                "contact_email": "arbeitskreise@example.org",
-            },
-        },
+    DemoWorkshop(
+        title="Digitale Fachwerkstatt „Regionaler Personalpool“",
+        slug="fachwerkstatt-regionaler-personalpool",
+        when=DemoUpcoming(days_from_today=46, hour=14, duration_minutes=120),
+        intro=(
+            "Gemeinsam Fachkräfte gewinnen und halten: Mitgliedskommunen berichten von "
+            "ersten Ansätzen eines regionalen Personalpools."
+        ),
+        attendance_mode="online",
+        online_url="https://konferenz.example.org/fachwerkstatt-personalpool",
+        moderation="Geschäftsstelle des Vereins",
+        topics=["personalpool", "mobiles-arbeiten"],
+        # Booked out: 8 places taken, 2 on the waiting list (see REGISTRATIONS).
+        registration=DemoRegistrationSettings(
+            audience="everyone",
+            capacity_online=8,
+            contact_name="Geschäftsstelle, Herr Albers",
+            contact_email="arbeitskreise@example.org",
+        ),
     ),
-    (
-        74,
-        17,
-        90,
-        {
-            "type": "info",
-            "title": "Informationsveranstaltung: Fördermittel für interkommunale Projekte",
-            "slug": "information-foerdermittel",
-            "intro": (
-                "Welche Förderprogramme unterstützen interkommunale Zusammenarbeit, und wie "
-                "gelingt ein gemeinsamer Antrag?"
-            ),
-            "attendance_mode": "in_person",
-            "venue_name": "Kreishaus Höxter",
-            "postal_code": "37671",
-            "city": "Höxter",
-            "topics": ["foerdermittelberatung"],
-            "registration": {"registration_audience": "everyone", "capacity_in_person": 60},
-            "questions": [
-                "Welche Förderprogramme kommen für interkommunale Projekte infrage?",
-                "Wie stimmen sich mehrere Kommunen bei einem gemeinsamen Antrag ab?",
-            ],
-        },
+    DemoInfoSession(
+        title="Informationsveranstaltung: Fördermittel für interkommunale Projekte",
+        slug="information-foerdermittel",
+        when=DemoUpcoming(days_from_today=74, hour=17, duration_minutes=90),
+        intro=(
+            "Welche Förderprogramme unterstützen interkommunale Zusammenarbeit, und wie "
+            "gelingt ein gemeinsamer Antrag?"
+        ),
+        attendance_mode="in_person",
+        venue_name="Kreishaus Höxter",
+        postal_code="37671",
+        city="Höxter",
+        topics=["foerdermittelberatung"],
+        registration=DemoRegistrationSettings(audience="everyone", capacity_in_person=60),
+        questions=[
+            "Welche Förderprogramme kommen für interkommunale Projekte infrage?",
+            "Wie stimmen sich mehrere Kommunen bei einem gemeinsamen Antrag ab?",
+        ],
     ),
 ]
 
-# Demo registrations: (event slug, attendance, confirmed, waiting). Names are made up.
+# Registrations for the upcoming events; the names are made up.
 REGISTRATIONS = [
-    ("arbeitskreistreffen-vergabestelle", "in_person", 10, 0),
-    ("arbeitskreistreffen-vergabestelle", "online", 4, 0),
-    ("fachwerkstatt-regionaler-personalpool", "online", 8, 2),
-    ("information-foerdermittel", "in_person", 14, 0),
+    DemoRegistrationBatch(
+        event_slug="arbeitskreistreffen-vergabestelle", attendance="in_person", confirmed=10
+    ),
+    DemoRegistrationBatch(
+        event_slug="arbeitskreistreffen-vergabestelle", attendance="online", confirmed=4
+    ),
+    DemoRegistrationBatch(
+        event_slug="fachwerkstatt-regionaler-personalpool",
+        attendance="online",
+        confirmed=8,
+        waiting=2,
+    ),
+    DemoRegistrationBatch(
+        event_slug="information-foerdermittel", attendance="in_person", confirmed=14
+    ),
 ]
 FIRST_NAMES = ["Anna", "Bernd", "Clara", "Dirk", "Eva", "Frank", "Gabi", "Hanna", "Ingo", "Jana"]
 LAST_NAMES = ["Berger", "Claßen", "Droste", "Eickhoff", "Fischer", "Grewe", "Hoppe", "Jäger"]
 
 # One upcoming event in another working field, so the site-wide list shows several groups.
-MOBILITY_EVENT = (
-    30,
-    9,
-    180,
-    {
-        "type": "meeting",
-        "meeting_kind": "meeting",
-        "title": "Arbeitskreistreffen Mobilität: Radverkehr zwischen Stadt und Umland",
-        "slug": "arbeitskreistreffen-radverkehr",
-        "intro": "Der Arbeitskreis bespricht Lücken im regionalen Radwegenetz.",
-        "attendance_mode": "in_person",
-        "venue_name": "Rathaus Delbrück",
-        "postal_code": "33129",
-        "city": "Delbrück",
-        "topics": [],
-    },
+MOBILITY_EVENT = DemoMeeting(
+    meeting_kind="meeting",
+    title="Arbeitskreistreffen Mobilität: Radverkehr zwischen Stadt und Umland",
+    slug="arbeitskreistreffen-radverkehr",
+    when=DemoUpcoming(days_from_today=30, hour=9, duration_minutes=180),
+    intro="Der Arbeitskreis bespricht Lücken im regionalen Radwegenetz.",
+    attendance_mode="in_person",
+    venue_name="Rathaus Delbrück",
+    postal_code="33129",
+    city="Delbrück",
 )
 
 # Member municipalities named in public sources, with kind and district (Kreis).
 MUNICIPALITIES = [
-    ("Paderborn", "stadt", "paderborn"),
-    ("Altenbeken", "gemeinde", "paderborn"),
-    ("Bad Lippspringe", "stadt", "paderborn"),
-    ("Bad Wünnenberg", "stadt", "paderborn"),
-    ("Borchen", "gemeinde", "paderborn"),
-    ("Büren", "stadt", "paderborn"),
-    ("Delbrück", "stadt", "paderborn"),
-    ("Hövelhof", "gemeinde", "paderborn"),
-    ("Lichtenau", "stadt", "paderborn"),
-    ("Salzkotten", "stadt", "paderborn"),
-    ("Bad Driburg", "stadt", "hoexter"),
-    ("Beverungen", "stadt", "hoexter"),
-    ("Borgentreich", "stadt", "hoexter"),
-    ("Brakel", "stadt", "hoexter"),
-    ("Höxter", "stadt", "hoexter"),
-    ("Marienmünster", "stadt", "hoexter"),
-    ("Nieheim", "stadt", "hoexter"),
-    ("Steinheim", "stadt", "hoexter"),
-    ("Willebadessen", "stadt", "hoexter"),
-    ("Warburg", "stadt", "hoexter"),
-    ("Barntrup", "stadt", "lippe"),
-    ("Detmold", "stadt", "lippe"),
-    ("Schlangen", "gemeinde", "lippe"),
-    ("Verl", "stadt", "guetersloh"),
-    ("Erwitte", "stadt", "soest"),
-    ("Geseke", "stadt", "soest"),
-    ("Lippstadt", "stadt", "soest"),
-    ("Warstein", "stadt", "soest"),
-    ("Marsberg", "stadt", "hochsauerland"),
+    DemoMunicipality(name="Paderborn", kind="stadt", district="paderborn"),
+    DemoMunicipality(name="Altenbeken", kind="gemeinde", district="paderborn"),
+    DemoMunicipality(name="Bad Lippspringe", kind="stadt", district="paderborn"),
+    DemoMunicipality(name="Bad Wünnenberg", kind="stadt", district="paderborn"),
+    DemoMunicipality(name="Borchen", kind="gemeinde", district="paderborn"),
+    DemoMunicipality(name="Büren", kind="stadt", district="paderborn"),
+    DemoMunicipality(name="Delbrück", kind="stadt", district="paderborn"),
+    DemoMunicipality(name="Hövelhof", kind="gemeinde", district="paderborn"),
+    DemoMunicipality(name="Lichtenau", kind="stadt", district="paderborn"),
+    DemoMunicipality(name="Salzkotten", kind="stadt", district="paderborn"),
+    DemoMunicipality(name="Bad Driburg", kind="stadt", district="hoexter"),
+    DemoMunicipality(name="Beverungen", kind="stadt", district="hoexter"),
+    DemoMunicipality(name="Borgentreich", kind="stadt", district="hoexter"),
+    DemoMunicipality(name="Brakel", kind="stadt", district="hoexter"),
+    DemoMunicipality(name="Höxter", kind="stadt", district="hoexter"),
+    DemoMunicipality(name="Marienmünster", kind="stadt", district="hoexter"),
+    DemoMunicipality(name="Nieheim", kind="stadt", district="hoexter"),
+    DemoMunicipality(name="Steinheim", kind="stadt", district="hoexter"),
+    DemoMunicipality(name="Willebadessen", kind="stadt", district="hoexter"),
+    DemoMunicipality(name="Warburg", kind="stadt", district="hoexter"),
+    DemoMunicipality(name="Barntrup", kind="stadt", district="lippe"),
+    DemoMunicipality(name="Detmold", kind="stadt", district="lippe"),
+    DemoMunicipality(name="Schlangen", kind="gemeinde", district="lippe"),
+    DemoMunicipality(name="Verl", kind="stadt", district="guetersloh"),
+    DemoMunicipality(name="Erwitte", kind="stadt", district="soest"),
+    DemoMunicipality(name="Geseke", kind="stadt", district="soest"),
+    DemoMunicipality(name="Lippstadt", kind="stadt", district="soest"),
+    DemoMunicipality(name="Warstein", kind="stadt", district="soest"),
+    DemoMunicipality(name="Marsberg", kind="stadt", district="hochsauerland"),
 ]
 
-# Exchange board: (kind, title, municipality, topic slugs, legal form, phase, description)
 #: What the demo member "mitglied" has submitted and a moderator has not yet approved, so
 #: "Meine Einträge" and the moderators' dashboard have something to show.
-PENDING_SUBMISSION = (
-    "request",
-    "Gemeinsame Datenschutzbeauftragte gesucht",
-    "Altenbeken",
-    ["aufgabenteilung", "personalpool"],
-    "public_agreement",
-    "idea",
-    "Für unsere kleine Verwaltung suchen wir eine Nachbarkommune, mit der wir uns eine "
-    "Datenschutzbeauftragte teilen können – etwa zwei Tage im Monat, geregelt über eine "
-    "öffentlich-rechtliche Vereinbarung.",
+PENDING_SUBMISSION = DemoBoardEntry(
+    kind="request",
+    title="Gemeinsame Datenschutzbeauftragte gesucht",
+    municipality="Altenbeken",
+    topics=["aufgabenteilung", "personalpool"],
+    legal_form="public_agreement",
+    phase="idea",
+    description=(
+        "Für unsere kleine Verwaltung suchen wir eine Nachbarkommune, mit der wir uns eine "
+        "Datenschutzbeauftragte teilen können – etwa zwei Tage im Monat, geregelt über eine "
+        "öffentlich-rechtliche Vereinbarung."
+    ),
 )
 
 BOARD_ENTRIES = [
-    (
-        "offer",
-        "Mitnutzung unserer zentralen Vergabestelle",
-        "Paderborn",
-        ["vergabestelle", "beschaffung"],
-        "public_agreement",
-        "operation",
-        "Unsere zentrale Vergabestelle wickelt bereits Vergabeverfahren für andere Kommunen ab. "
-        "Wir bieten interessierten Nachbarkommunen an, Verfahren über eine "
-        "öffentlich-rechtliche Vereinbarung mitzunutzen.",
+    DemoBoardEntry(
+        kind="offer",
+        title="Mitnutzung unserer zentralen Vergabestelle",
+        municipality="Paderborn",
+        topics=["vergabestelle", "beschaffung"],
+        legal_form="public_agreement",
+        phase="operation",
+        description=(
+            "Unsere zentrale Vergabestelle wickelt bereits Vergabeverfahren für andere "
+            "Kommunen ab. Wir bieten interessierten Nachbarkommunen an, Verfahren über eine "
+            "öffentlich-rechtliche Vereinbarung mitzunutzen."
+        ),
     ),
-    (
-        "offer",
-        "Erfahrungen mit Dienstvereinbarung zum mobilen Arbeiten",
-        "Delbrück",
-        ["mobiles-arbeiten"],
-        "",
-        "operation",
-        "Wir haben eine Dienstvereinbarung zur mobilen Arbeit eingeführt und teilen Entwurf, "
-        "Checklisten und Erfahrungen aus dem ersten Jahr.",
+    DemoBoardEntry(
+        kind="offer",
+        title="Erfahrungen mit Dienstvereinbarung zum mobilen Arbeiten",
+        municipality="Delbrück",
+        topics=["mobiles-arbeiten"],
+        phase="operation",
+        description=(
+            "Wir haben eine Dienstvereinbarung zur mobilen Arbeit eingeführt und teilen Entwurf, "
+            "Checklisten und Erfahrungen aus dem ersten Jahr."
+        ),
     ),
-    (
-        "offer",
-        "Gemeinsame Ausbildung im Verwaltungsbereich",
-        "Büren",
-        ["personalpool"],
-        "contract",
-        "initiation",
-        "Wir bilden Verwaltungsfachangestellte aus und können weitere Ausbildungsplätze in "
-        "Kooperation mit Nachbarkommunen anbieten.",
+    DemoBoardEntry(
+        kind="offer",
+        title="Gemeinsame Ausbildung im Verwaltungsbereich",
+        municipality="Büren",
+        topics=["personalpool"],
+        legal_form="contract",
+        phase="initiation",
+        description=(
+            "Wir bilden Verwaltungsfachangestellte aus und können weitere Ausbildungsplätze in "
+            "Kooperation mit Nachbarkommunen anbieten."
+        ),
     ),
-    (
-        "offer",
-        "OZG-Leistungen aus unserem Serviceportal nachnutzen",
-        "Lippstadt",
-        ["ozg"],
-        "public_agreement",
-        "implementation",
-        "Mehrere Online-Dienste nach dem Onlinezugangsgesetz laufen bei uns produktiv. Wir bieten "
-        "die Nachnutzung der Formulare und Prozessbeschreibungen an.",
+    DemoBoardEntry(
+        kind="offer",
+        title="OZG-Leistungen aus unserem Serviceportal nachnutzen",
+        municipality="Lippstadt",
+        topics=["ozg"],
+        legal_form="public_agreement",
+        phase="implementation",
+        description=(
+            "Mehrere Online-Dienste nach dem Onlinezugangsgesetz laufen bei uns produktiv. "
+            "Wir bieten die Nachnutzung der Formulare und Prozessbeschreibungen an."
+        ),
     ),
-    (
-        "offer",
-        "Fördermittelberatung für kleine Kommunen",
-        "Höxter",
-        ["foerdermittelberatung"],
-        "contract",
-        "idea",
-        "Unsere Fördermittelstelle könnte kleinere Nachbarkommunen bei Recherche und Antrag "
-        "unterstützen.",
+    DemoBoardEntry(
+        kind="offer",
+        title="Fördermittelberatung für kleine Kommunen",
+        municipality="Höxter",
+        topics=["foerdermittelberatung"],
+        legal_form="contract",
+        phase="idea",
+        description=(
+            "Unsere Fördermittelstelle könnte kleinere Nachbarkommunen bei Recherche und Antrag "
+            "unterstützen."
+        ),
     ),
-    (
-        "offer",
-        "Bauhof-Fahrzeuge gemeinsam nutzen",
-        "Salzkotten",
-        ["bauhof"],
-        "contract",
-        "idea",
-        "Spezialfahrzeuge unseres Bauhofs stehen nicht das ganze Jahr im Einsatz; wir bieten eine "
-        "gemeinsame Nutzung mit Kostenteilung an.",
+    DemoBoardEntry(
+        kind="offer",
+        title="Bauhof-Fahrzeuge gemeinsam nutzen",
+        municipality="Salzkotten",
+        topics=["bauhof"],
+        legal_form="contract",
+        phase="idea",
+        description=(
+            "Spezialfahrzeuge unseres Bauhofs stehen nicht das ganze Jahr im Einsatz; wir "
+            "bieten eine gemeinsame Nutzung mit Kostenteilung an."
+        ),
     ),
-    (
-        "offer",
-        "Schulungen zur IT-Sicherheit",
-        "Detmold",
-        ["it"],
-        "",
-        "operation",
-        "Wir führen regelmäßig Schulungen zur Informationssicherheit durch und öffnen sie für "
-        "Beschäftigte anderer Mitgliedskommunen.",
+    DemoBoardEntry(
+        kind="offer",
+        title="Schulungen zur IT-Sicherheit",
+        municipality="Detmold",
+        topics=["it"],
+        phase="operation",
+        description=(
+            "Wir führen regelmäßig Schulungen zur Informationssicherheit durch und öffnen sie für "
+            "Beschäftigte anderer Mitgliedskommunen."
+        ),
     ),
-    (
-        "request",
-        "Partner für gemeinsame Vergabestelle gesucht",
-        "Borchen",
-        ["vergabestelle", "beschaffung"],
-        "public_agreement",
-        "idea",
-        "Wir möchten Vergabeverfahren nicht mehr allein abwickeln und suchen eine Kommune, die "
-        "eine gemeinsame Vergabestelle aufbauen oder ihre mitnutzen lässt.",
+    DemoBoardEntry(
+        kind="request",
+        title="Partner für gemeinsame Vergabestelle gesucht",
+        municipality="Borchen",
+        topics=["vergabestelle", "beschaffung"],
+        legal_form="public_agreement",
+        phase="idea",
+        description=(
+            "Wir möchten Vergabeverfahren nicht mehr allein abwickeln und suchen eine Kommune, die "
+            "eine gemeinsame Vergabestelle aufbauen oder ihre mitnutzen lässt."
+        ),
     ),
-    (
-        "request",
-        "Muster für mobile Arbeit in kleinen Verwaltungen",
-        "Altenbeken",
-        ["mobiles-arbeiten"],
-        "",
-        "idea",
-        "Wir suchen Erfahrungen und Muster-Dienstvereinbarungen zur mobilen Arbeit für eine "
-        "kleine Verwaltung.",
+    DemoBoardEntry(
+        kind="request",
+        title="Muster für mobile Arbeit in kleinen Verwaltungen",
+        municipality="Altenbeken",
+        topics=["mobiles-arbeiten"],
+        phase="idea",
+        description=(
+            "Wir suchen Erfahrungen und Muster-Dienstvereinbarungen zur mobilen Arbeit für eine "
+            "kleine Verwaltung."
+        ),
     ),
-    (
-        "request",
-        "Regionaler Vertretungspool im Standesamt",
-        "Marienmünster",
-        ["personalpool"],
-        "public_agreement",
-        "initiation",
-        "Für Urlaubs- und Krankheitszeiten suchen wir Kommunen, die einen gemeinsamen "
-        "Vertretungspool für das Standesamt aufbauen wollen.",
+    DemoBoardEntry(
+        kind="request",
+        title="Regionaler Vertretungspool im Standesamt",
+        municipality="Marienmünster",
+        topics=["personalpool"],
+        legal_form="public_agreement",
+        phase="initiation",
+        description=(
+            "Für Urlaubs- und Krankheitszeiten suchen wir Kommunen, die einen gemeinsamen "
+            "Vertretungspool für das Standesamt aufbauen wollen."
+        ),
     ),
-    (
-        "request",
-        "Nachnutzung von OZG-Onlinediensten",
-        "Nieheim",
-        ["ozg"],
-        "",
-        "idea",
-        "Wir suchen eine Kommune, deren OZG-Onlinedienste wir nachnutzen können, statt eigene "
-        "Formulare zu entwickeln.",
+    DemoBoardEntry(
+        kind="request",
+        title="Nachnutzung von OZG-Onlinediensten",
+        municipality="Nieheim",
+        topics=["ozg"],
+        phase="idea",
+        description=(
+            "Wir suchen eine Kommune, deren OZG-Onlinedienste wir nachnutzen können, statt eigene "
+            "Formulare zu entwickeln."
+        ),
     ),
-    (
-        "request",
-        "Unterstützung bei Förderanträgen",
-        "Willebadessen",
-        ["foerdermittelberatung"],
-        "contract",
-        "idea",
-        "Für ein Projekt zur Ortskernentwicklung suchen wir Unterstützung bei der Recherche "
-        "passender Förderprogramme.",
+    DemoBoardEntry(
+        kind="request",
+        title="Unterstützung bei Förderanträgen",
+        municipality="Willebadessen",
+        topics=["foerdermittelberatung"],
+        legal_form="contract",
+        phase="idea",
+        description=(
+            "Für ein Projekt zur Ortskernentwicklung suchen wir Unterstützung bei der Recherche "
+            "passender Förderprogramme."
+        ),
     ),
-    (
-        "request",
-        "Kehrmaschine für den Bauhof mitnutzen",
-        "Bad Wünnenberg",
-        ["bauhof"],
-        "contract",
-        "idea",
-        "Wir suchen eine Kommune in der Nähe, deren Bauhof eine Kehrmaschine zeitweise "
-        "überlassen kann.",
+    DemoBoardEntry(
+        kind="request",
+        title="Kehrmaschine für den Bauhof mitnutzen",
+        municipality="Bad Wünnenberg",
+        topics=["bauhof"],
+        legal_form="contract",
+        phase="idea",
+        description=(
+            "Wir suchen eine Kommune in der Nähe, deren Bauhof eine Kehrmaschine zeitweise "
+            "überlassen kann."
+        ),
     ),
-    (
-        "request",
-        "Gemeinsames Bürgerbüro am Wochenende",
-        "Schlangen",
-        ["buergerbuero"],
-        "public_agreement",
-        "idea",
-        "Wir prüfen samstägliche Öffnungszeiten eines gemeinsamen Bürgerbüros mit Nachbarkommunen.",
+    DemoBoardEntry(
+        kind="request",
+        title="Gemeinsames Bürgerbüro am Wochenende",
+        municipality="Schlangen",
+        topics=["buergerbuero"],
+        legal_form="public_agreement",
+        phase="idea",
+        description=(
+            "Wir prüfen samstägliche Öffnungszeiten eines gemeinsamen Bürgerbüros mit "
+            "Nachbarkommunen."
+        ),
     ),
 ]
