@@ -1,10 +1,15 @@
-"""Who may download which document: collection view restrictions, checked once per request."""
+"""Who may download which document: collection view restrictions, checked once per request.
+
+The restrictions and the collection tree are kept in the cache until the next purge (saving or
+deleting a restriction or a collection purges), so a page with documents reads neither.
+"""
 
 from django.contrib.auth.models import AnonymousUser
 
 from wagtail.models import Collection, CollectionViewRestriction
 
 from home.members import group_names
+from home.page_cache import cached_until_change
 
 
 def viewer_may_download(document, request):
@@ -25,17 +30,19 @@ def _restrictions_for(collection_id, request):
     """Restrictions on a collection or its ancestors (all read in one query per request)."""
     cache = getattr(request, "_collection_restrictions", None) if request is not None else None
     if cache is None:
-        cache = list(
-            CollectionViewRestriction.objects.select_related("collection").prefetch_related(
-                "groups"
-            )
-        )
+        cache = cached_until_change("collection-restrictions", _all_restrictions)
         if request is not None:
             request._collection_restrictions = cache
     path = _collection_path_map(request).get(collection_id)
     if path is None:
         return []
     return [r for r in cache if path.startswith(r.collection.path)]
+
+
+def _all_restrictions():
+    return list(
+        CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups")
+    )
 
 
 def restricted_collections():
@@ -82,7 +89,9 @@ def _collection_path_map(request):
     """Collection id to tree path, read once per request."""
     paths = getattr(request, "_collection_paths", None) if request is not None else None
     if paths is None:
-        paths = dict(Collection.objects.values_list("pk", "path"))
+        paths = cached_until_change(
+            "collection-paths", lambda: dict(Collection.objects.values_list("pk", "path"))
+        )
         if request is not None:
             request._collection_paths = paths
     return paths

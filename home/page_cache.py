@@ -97,6 +97,17 @@ def _purge_after_commit():
         purge_urls_from_cache([f"{site.root_url}/" for site in Site.objects.all()])
 
 
+def cached_until_change(key, compute, timeout=60 * 60):
+    """``compute()``, kept in the cache until the next purge: for lookups every page repeats
+    (menu, privacy rules, filter options) that change only when content does."""
+    full_key = f"content:{key}:v{content_version()}"
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        cache.set(full_key, value, timeout)
+    return value
+
+
 def purge_when_changed(*models):
     """Purge the page cache whenever an object of one of ``models`` is saved or deleted."""
     for model in models:

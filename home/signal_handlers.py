@@ -5,7 +5,14 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.translation import gettext as _
 
 from wagtail.images import get_image_model
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site, TaskState
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    Site,
+    TaskState,
+)
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import SiteSettings
@@ -71,7 +78,12 @@ def connect_signal_handlers():
         )
     # Who may see a page or file, the site's address and contact details, and images shown.
     purge_when_changed(
-        PageViewRestriction, CollectionViewRestriction, Site, SiteSettings, get_image_model()
+        PageViewRestriction,
+        CollectionViewRestriction,
+        Collection,
+        Site,
+        SiteSettings,
+        get_image_model(),
     )
     pre_save.connect(
         refuse_finishing_a_finished_task, dispatch_uid="home.refuse_finishing_a_finished_task"

@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 
 from home.members import is_member
 from home.models import SiteSettings
+from home.page_cache import cached_until_change
 from home.privacy import private_pages_q
 
 register = template.Library()
@@ -28,11 +29,7 @@ def main_menu(context):
     items = []
     if root is not None:
         current_path = current.path if current is not None else ""
-        children = root.get_children().live().in_menu()
-        if not is_member(getattr(request, "user", None)):
-            # Members see their area in the menu; everyone else sees public pages only.
-            children = children.exclude(private_pages_q(request))
-        for page in children.only("title", "url_path", "path"):
+        for page in _menu_pages(root, request):
             items.append(
                 {
                     "title": page.title,
@@ -48,6 +45,20 @@ def main_menu(context):
     }
 
 
+def _menu_pages(root, request):
+    """The menu's pages, kept until content changes; members see their area, others don't."""
+    members = is_member(getattr(request, "user", None))
+
+    def compute():
+        children = root.get_children().live().in_menu()
+        if not members:
+            children = children.exclude(private_pages_q(request))
+        return list(children.only("title", "url_path", "path"))
+
+    audience = "members" if members else "public"
+    return cached_until_change(f"main-menu:{root.pk}:{audience}", compute)
+
+
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     """The path from the home page to the current page; empty on the home page itself."""
@@ -55,8 +66,13 @@ def breadcrumbs(context):
     root = _site_root(context)
     if page is None or root is None or page.depth <= root.depth:
         return {"ancestors": []}
-    ancestors = page.get_ancestors().filter(depth__gte=root.depth).only("title", "url_path")
-    return {"ancestors": list(ancestors), "current": page}
+    ancestors = cached_until_change(
+        f"breadcrumbs:{page.pk}:{root.pk}",
+        lambda: list(
+            page.get_ancestors().filter(depth__gte=root.depth).only("title", "url_path", "path")
+        ),
+    )
+    return {"ancestors": ancestors, "current": page}
 
 
 @register.inclusion_tag("components/site-footer.html", takes_context=True)
@@ -66,7 +82,10 @@ def site_footer(context):
     legal_links = []
     if settings is not None:
         ids = [settings.imprint_page_id, settings.privacy_page_id, settings.accessibility_page_id]
-        pages = Page.objects.live().filter(pk__in=ids).only("title", "url_path", "path").in_bulk()
+        pages = cached_until_change(
+            f"legal-pages:{settings.pk}",
+            lambda: Page.objects.live().filter(pk__in=ids).only("title", "url_path").in_bulk(),
+        )
         legal_links = [
             {"title": pages[pk].title, "url": pages[pk].get_url(request=request)}
             for pk in ids

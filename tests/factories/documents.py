@@ -8,11 +8,13 @@ from home.management.demo.pdf import make_pdf
 
 
 def pdf_document(title, *, text="Inhalt", kind="other", collection=None):
-    """A stored document holding a real PDF with ``text``; its metadata task has run."""
+    """A stored document holding a real PDF with ``text``, as uploaded in the admin (size and
+    hash set); its metadata task has run."""
     document = get_document_model()(
         title=title, kind=kind, collection=collection or Collection.get_first_root_node()
     )
     document.file.save(f"{kind}.pdf", ContentFile(make_pdf(title, [text])), save=False)
+    document._set_document_file_metadata()  # size and hash, as an upload in the admin sets them
     document.save()
     document.refresh_from_db()
     return document

@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
+from home.page_cache import cached_until_change
 from home.privacy import private_pages_q
 
 from .. import embedding
@@ -33,7 +34,6 @@ from ..calendar import calendar_response
 from ..conditional import conditional_response
 from ..feeds import EventFeed
 from ..filters import EventFilterForm
-from ..listing_cache import cached_for_listing
 from ..month import adjacent_months, month_bounds, month_grid
 from .event_types import EVENT_TYPES
 from .events import EventPage
@@ -96,7 +96,7 @@ class EventListingMixin(RoutablePageMixin):
             topics = list(Topic.objects.filter(events__in=events).distinct())
             return years, topics
 
-        return cached_for_listing(f"filter-options:{self.pk}", compute)
+        return cached_until_change(f"filter-options:{self.pk}", compute)
 
     # --- listing -------------------------------------------------------------------------
     @path("")
@@ -167,7 +167,7 @@ class EventListingMixin(RoutablePageMixin):
                 max(years["last"] or this_year, this_year) + 1,
             )
 
-        first_year, last_year = cached_for_listing("month-range", compute)
+        first_year, last_year = cached_until_change("month-range", compute)
         return (first_year, 1), (last_year, 12)
 
     @re_path(r"^monat/(\d{4})/(\d{1,2})/$", name="month")
