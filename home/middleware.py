@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import prefetch_related_objects
+from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -25,6 +26,30 @@ class PrefetchUserGroupsMiddleware:
         if user is not None and user.is_authenticated:
             prefetch_related_objects([user], "groups")
         return self.get_response(request)
+
+
+class CompressTextMiddleware(GZipMiddleware):
+    """Pages, feeds, calendars and JSON go out gzip-compressed (a page is 30 KB, compressed 7).
+
+    Files are left alone: documents, images and ZIPs are compressed already or streamed, and
+    static files are compressed ahead of time by WhiteNoise, which answers before this runs.
+    Django's middleware adds random bytes to every compressed page, against BREACH.
+    """
+
+    COMPRESSIBLE_TYPES = (
+        "text/",
+        "application/json",
+        "application/xml",
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/javascript",
+    )
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "")
+        if response.streaming or not content_type.startswith(self.COMPRESSIBLE_TYPES):
+            return response
+        return super().process_response(request, response)
 
 
 class PermissionsPolicyMiddleware:

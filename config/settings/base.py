@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "home.middleware.PermissionsPolicyMiddleware",
     "home.middleware.PublicCorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses what leaves below it, pages from the page cache included.
+    "home.middleware.CompressTextMiddleware",
     # Above sessions, CSRF and messages: a kept page costs no query (home/page_cache.py).
     "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -147,7 +147,7 @@ class EventListingMixin(RoutablePageMixin):
         return TemplateResponse(request, self.get_template(request), context)
 
     # --- month view ----------------------------------------------------------------------
-    @path("monat/")
+    @path("monat/", name="current_month")
     def current_month(self, request):
         today = timezone.localdate()
         return redirect(self.url + self.reverse_subpage("month", args=(today.year, today.month)))
@@ -249,7 +249,7 @@ class EventListingMixin(RoutablePageMixin):
             "webcal": "webcal://" + ical.split("://", 1)[-1],
             "rss": base + self.reverse_subpage("rss"),
             "atom": base + self.reverse_subpage("atom"),
-            "month": self.url + "monat/",
+            "month": self.url + self.reverse_subpage("current_month"),
         }
 
     def get_context(self, request, *args, **kwargs):
