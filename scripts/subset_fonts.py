@@ -68,9 +68,8 @@ def main():
     for source_name, target_name in FACES.items():
         source, target = SOURCE / source_name, TARGET / target_name
         subset_face(source, target)
-        print(
-            f"{target_name}: {source.stat().st_size // 1024} KB → {target.stat().st_size // 1024} KB"
-        )
+        before, after = source.stat().st_size // 1024, target.stat().st_size // 1024
+        print(f"{target_name}: {before} KB → {after} KB")
     print(f"unicode-range: {UNICODE_RANGE_CSS}")
 
 
