@@ -94,7 +94,7 @@ class CooperationEntry(
         help_text=_("Wird aus dem Titel gebildet, wenn leer."),
     )
     topics = ParentalManyToManyField(
-        "workgroups.Topic", verbose_name=_("Handlungsfelder"), blank=True, related_name="entries"
+        "workgroups.Topic", verbose_name=_("Themen"), blank=True, related_name="entries"
     )
     municipality = models.ForeignKey(
         Municipality,

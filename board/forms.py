@@ -17,7 +17,7 @@ class BoardFilterForm(ListingFilterForm):
         label=_("Suchbegriff"), required=False, max_length=100, widget=forms.SearchInput
     )
     art = forms.ChoiceField(label=_("Art"), required=False)
-    thema = forms.ChoiceField(label=_("Handlungsfeld"), required=False)
+    thema = forms.ChoiceField(label=_("Thema"), required=False)
     kreis = forms.ChoiceField(label=_("Kreis"), required=False)
     kommune = forms.ChoiceField(label=_("Kommune"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
@@ -25,7 +25,7 @@ class BoardFilterForm(ListingFilterForm):
     def __init__(self, data, *, topics, municipalities):
         super().__init__(data)
         self.fields["art"].choices = [("", _("Angebote und Nachfragen")), *EntryKind.choices]
-        self.fields["thema"].choices = [("", _("alle Handlungsfelder"))] + [
+        self.fields["thema"].choices = [("", _("alle Themen"))] + [
             (topic.slug, topic.name) for topic in topics
         ]
         self.fields["kreis"].choices = [("", _("alle Kreise")), *District.choices]

@@ -3,7 +3,7 @@
 The score is made of three parts a reader can follow, and each part that counts is named in
 plain words next to the match:
 
-* shared topics (Handlungsfelder) weigh most: they are what the members chose themselves;
+* shared topics (Themen) weigh most: they are what the members chose themselves;
 * region: the same district or a neighbouring one, since cooperation needs short ways;
 * text similarity: significant words both entries use (stored per entry as ``match_terms``,
   so the board never tokenises a thousand descriptions per request).
@@ -62,8 +62,8 @@ def _region_reason(entry, candidate):
 def _topic_reason(shared_topic_names):
     names = ", ".join(shared_topic_names)
     return ngettext(
-        "gleiches Handlungsfeld: %(names)s",
-        "gleiche Handlungsfelder: %(names)s",
+        "gleiches Thema: %(names)s",
+        "gleiche Themen: %(names)s",
         len(shared_topic_names),
     ) % {"names": names}
 

@@ -42,10 +42,10 @@ class EntrySubmissionForm(forms.ModelForm):
     """What a member fills in; the status only once the entry exists."""
 
     topics = OfferedModelMultipleChoiceField(
-        label=gettext_lazy("Handlungsfelder"),
+        label=gettext_lazy("Themen"),
         queryset=Topic.objects.all(),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": gettext_lazy("Bitte wählen Sie mindestens ein Handlungsfeld.")},
+        error_messages={"required": gettext_lazy("Bitte wählen Sie mindestens ein Thema.")},
     )
     webseite = forms.CharField(
         label=gettext_lazy("Webseite (bitte leer lassen)"), required=False, max_length=200

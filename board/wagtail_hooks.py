@@ -72,7 +72,7 @@ class CooperationEntryViewSet(SnippetViewSet):
     export_headings = {
         "submitter_name": _("Eingereicht von"),
         "get_kind_display": _("Art"),
-        "topic_names": _("Handlungsfelder"),
+        "topic_names": _("Themen"),
         "get_status_display": _("Status"),
         "get_legal_form_display": _("Rechtsform"),
         "get_phase_display": _("Phase"),

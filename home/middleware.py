@@ -1,13 +1,22 @@
 """Request-wide helpers: cheap logged-in pages, and the headers Django does not set itself."""
 
+import contextlib
+
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError
 from django.db.models import prefetch_related_objects
+from django.http.request import split_domain_port
 from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from wagtail.models import Site
+from wagtail.models.sites import get_site_for_hostname
+
+from .page_cache import cached_until_change
 from .signal_handlers import TaskAlreadyDecided
 
 
@@ -26,6 +35,41 @@ class PrefetchUserGroupsMiddleware:
         if user is not None and user.is_authenticated:
             prefetch_related_objects([user], "groups")
         return self.get_response(request)
+
+
+class KnownSiteMiddleware:
+    """Find the request's Wagtail site, with its home page loaded, in the cache.
+
+    Wagtail looks the site up with a query on every request and then loads the home page to
+    route from it; both change only with content, so they are kept until the next purge.
+    Wagtail's ``Site.find_for_request`` reads the site from ``request._wagtail_site``, where it
+    keeps its own answer.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            hostname = split_domain_port(request.get_host())[0]
+        except DisallowedHost:
+            return self.get_response(request)  # Django answers 400 further down
+        port = request.get_port()
+        # Without a database the view decides what a visitor sees (/healthz/: 503).
+        with contextlib.suppress(DatabaseError):
+            request._wagtail_site = cached_until_change(
+                f"site:{hostname}:{port}", lambda: _site_with_its_home_page(hostname, port)
+            )
+        return self.get_response(request)
+
+
+def _site_with_its_home_page(hostname, port):
+    try:
+        site = get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        return None
+    site.root_page.specific  # noqa: B018 (loaded now, so it is kept with the site)
+    return site
 
 
 class CompressTextMiddleware(GZipMiddleware):

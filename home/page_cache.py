@@ -27,6 +27,7 @@ by all processes that serve the site (Redis), or a purge in one would leave the 
 With neither the page cache nor a frontend cache, the middleware steps aside.
 """
 
+import contextvars
 import datetime as dt
 import hashlib
 import logging
@@ -51,12 +52,22 @@ NEXT_CHANGE_HOOK = "page_cache_next_change"
 # --- The content version --------------------------------------------------------------------
 
 
+# The version as one request read it: pages ask for it several times (menu, privacy rules,
+# filter options), and one Redis round trip per request is enough. A purge forgets it.
+_version_read_in_request = contextvars.ContextVar("content_version_read_in_request", default=None)
+
+
 def content_version():
     """The version of everything public pages show; it changes with every purge."""
+    memo = _version_read_in_request.get()
+    if memo:
+        return memo[0]
     version = cache.get(VERSION_KEY)
     if version is None:
         version = _new_version()
         cache.add(VERSION_KEY, version, timeout=None)
+    if memo is not None:
+        memo.append(version)
     return version
 
 
@@ -67,6 +78,9 @@ def _new_version():
 
 
 def _start_new_version():
+    memo = _version_read_in_request.get()
+    if memo is not None:
+        memo.clear()
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # the key is missing: any fresh version is newer than the kept pages
@@ -97,14 +111,22 @@ def _purge_after_commit():
         purge_urls_from_cache([f"{site.root_url}/" for site in Site.objects.all()])
 
 
-def cached_until_change(key, compute, timeout=60 * 60):
+def cached_until_change(key, compute, timeout=60 * 60, *, stale_from=None):
     """``compute()``, kept in the cache until the next purge: for lookups every page repeats
-    (menu, privacy rules, filter options) that change only when content does."""
-    full_key = f"content:{key}:v{content_version()}"
-    value = cache.get(full_key)
-    if value is None:
-        value = compute()
-        cache.set(full_key, value, timeout)
+    (menu, privacy rules, filter options) that change only when content does.
+
+    ``stale_from(value)`` may name the moment a value goes out of date by time alone (a list
+    of next events when the first of them ends); it is computed again from then on.
+    """
+    full_key = f"until-change:{key}:v{content_version()}"
+    now = timezone.now()
+    kept = cache.get(full_key)
+    if kept is not None and (kept[1] is None or kept[1] > now):
+        return kept[0]
+    value = compute()
+    until = stale_from(value) if stale_from is not None else None
+    seconds = timeout if until is None else min(timeout, (until - now).total_seconds())
+    cache.set(full_key, (value, until), max(1, int(seconds)))
     return value
 
 
@@ -178,13 +200,20 @@ class PageCacheMiddleware:
     """Serve anonymous visitors from the page cache; keep what every visitor may see.
 
     Sits above the session, CSRF and message middleware, so a page served from the cache costs
-    no database query at all.
+    no database query at all. For every request it also remembers the content version once read.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _version_read_in_request.set([])
+        try:
+            return self._serve(request)
+        finally:
+            _version_read_in_request.reset(token)
+
+    def _serve(self, request):
         enabled = settings.PAGE_CACHE_ENABLED
         frontend_cache = bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
         if not (enabled or frontend_cache) or not _is_anonymous_visitor(request):
@@ -192,6 +221,8 @@ class PageCacheMiddleware:
         if enabled:
             key = _cache_key(request)
             kept = cache.get_many([VERSION_KEY, key])
+            if VERSION_KEY in kept:
+                _version_read_in_request.get().append(kept[VERSION_KEY])
             cached = self._still_valid(request, kept.get(key), kept.get(VERSION_KEY))
             if cached is not None:
                 return cached

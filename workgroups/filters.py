@@ -21,7 +21,7 @@ class ListingFilterForm(forms.Form):
 
 class EventFilterForm(ListingFilterForm):
     typ = forms.ChoiceField(label=_("Art"), required=False)
-    thema = forms.ChoiceField(label=_("Handlungsfeld"), required=False)
+    thema = forms.ChoiceField(label=_("Thema"), required=False)
     jahr = forms.TypedChoiceField(label=_("Jahr"), required=False, coerce=int, empty_value=None)
     arbeitskreis = forms.ChoiceField(label=_("Arbeitskreis"), required=False)
 
@@ -31,7 +31,7 @@ class EventFilterForm(ListingFilterForm):
         self.fields["typ"].choices = [("", _("alle Arten"))] + [
             (model.type_key, model.type_label) for model in event_types
         ]
-        self.fields["thema"].choices = [("", _("alle Handlungsfelder"))] + [
+        self.fields["thema"].choices = [("", _("alle Themen"))] + [
             (topic.slug, topic.name) for topic in topics
         ]
         self.fields["jahr"].choices = [("", _("alle Jahre"))] + [(y, str(y)) for y in years]

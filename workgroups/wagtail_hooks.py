@@ -14,6 +14,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from home.page_cache import cached_until_change
+from home.privacy import private_pages_q
+
 from .admin_views import EventFilterSet, EventStartColumn, NewEventView, new_event_choices
 from .models import (
     EventIndexPage,
@@ -40,16 +43,29 @@ class UpcomingEventsPanel(Component):
 
 @hooks.register("home_page_sections")
 def next_events_on_the_home_page(page, request, count=3):
-    """The next live, public events of the home page's site, soonest first."""
-    events = EventPage.objects.live().public().descendant_of(page).upcoming()
-    return render_to_string(
-        "components/upcoming-events.html",
-        {
-            "events": attach_parents(events.for_listing()[:count]),
-            "index_page": EventIndexPage.objects.live().descendant_of(page).first(),
-        },
-        request=request,
+    """The next live, public events of the home page's site, soonest first.
+
+    The section is the same for every viewer, so it is kept until content changes or the first
+    of its events ends (then the list moves on).
+    """
+
+    def render():
+        events = EventPage.objects.live().exclude(private_pages_q(request)).descendant_of(page)
+        events = attach_parents(events.upcoming().for_listing()[:count])
+        html = render_to_string(
+            "components/upcoming-events.html",
+            {
+                "events": events,
+                "index_page": EventIndexPage.objects.live().descendant_of(page).first(),
+            },
+            request=request,
+        )
+        return html, min((event.effective_end for event in events), default=None)
+
+    html, _first_end = cached_until_change(
+        f"home-next-events:{page.pk}", render, stale_from=lambda value: value[1]
     )
+    return html
 
 
 class NewEventPanel(Component):
@@ -105,11 +121,11 @@ def register_event_listing():
 
 
 class TopicViewSet(SnippetViewSet):
-    """The topics (Handlungsfelder) events and board entries are filed under."""
+    """The topics (Themen) events and board entries are filed under."""
 
     model = Topic
     icon = "tag"
-    menu_label = _("Handlungsfelder")
+    menu_label = _("Themen")
     menu_order = 165
     add_to_admin_menu = True
     list_display = ["name", "slug"]

@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "home.middleware.CompressTextMiddleware",
     # Above sessions, CSRF and messages: a kept page costs no query (home/page_cache.py).
     "home.page_cache.PageCacheMiddleware",
+    "home.middleware.KnownSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

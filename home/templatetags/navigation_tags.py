@@ -72,7 +72,7 @@ def breadcrumbs(context):
             page.get_ancestors().filter(depth__gte=root.depth).only("title", "url_path", "path")
         ),
     )
-    return {"ancestors": ancestors, "current": page}
+    return {"ancestors": ancestors, "current": page, "request": context.get("request")}
 
 
 @register.inclusion_tag("components/site-footer.html", takes_context=True)

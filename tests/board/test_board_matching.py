@@ -78,7 +78,7 @@ def test_reason_names_the_shared_topic_and_the_neighbouring_district(places, top
     [match] = find_matches(offer)
 
     assert match.entry == request
-    assert match.reason_text == "gleiches Handlungsfeld: Personalmanagement · Nachbarkreis"
+    assert match.reason_text == "gleiches Thema: Personalmanagement · Nachbarkreis"
 
 
 def test_never_itself_its_own_kind_closed_expired_or_drafts(places, topics):
@@ -130,7 +130,7 @@ def test_more_shared_topics_and_closer_places_rank_higher(places, topics):
     # Detmold (Lippe) borders Paderborn: "Nachbarkreis"; Borchen lies in the same district.
     assert [match.entry for match in matches] == [both, near, far, far_again]
     assert matches[0].reason_text.startswith(
-        "gleiche Handlungsfelder: Digitalisierung / OZG, Personalmanagement"
+        "gleiche Themen: Digitalisierung / OZG, Personalmanagement"
     )
     assert "gleicher Kreis" in matches[1].reason_text
     assert find_matches(offer, limit=10) == matches  # the same order every time
@@ -160,7 +160,7 @@ def test_detail_page_lists_matches_with_reasons(client, board, places, topics):
 
     assert "Passende Nachfragen" in html
     assert "Aushilfen im Winter" in html
-    assert "gleiches Handlungsfeld: Personalmanagement · Nachbarkreis" in html
+    assert "gleiches Thema: Personalmanagement · Nachbarkreis" in html
 
 
 def test_detail_with_matches_queries_do_not_grow_with_entries(client, board, places, topics):

@@ -101,7 +101,7 @@ def test_xlsx_export_has_readable_values(client, entry, moderator):
     sheet = openpyxl.load_workbook(io.BytesIO(content)).active
     cells = {str(cell.value) for row in sheet.iter_rows() for cell in row}
     assert {"Nachfrage", "offen", "Partner für gemeinsame Vergabestelle gesucht"} <= cells
-    assert "Handlungsfelder" in cells and entry.topics.get().name in cells
+    assert "Themen" in cells and entry.topics.get().name in cells
     assert "request" not in cells and "open" not in cells
 
 

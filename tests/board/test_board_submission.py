@@ -123,7 +123,7 @@ def test_submission_is_invisible_until_approved_then_public_and_matched(
     assert "bauhof@borchen.example.org" not in client.get(f"{board.url}rss/").content.decode()
     matches = client.get(offer_page).content.decode()
     assert "Partner für Kehrmaschine gesucht" in matches
-    assert "gleiches Handlungsfeld: Zentrale Vergabestelle · gleicher Kreis" in matches
+    assert "gleiches Thema: Zentrale Vergabestelle · gleicher Kreis" in matches
     mine = member_client.get(f"{board.url}meine-eintraege/").content.decode()
     assert "veröffentlicht" in mine and "wird geprüft" not in mine
     own_detail = member_client.get(f"{board.url}eintrag/{entry.slug}/").content.decode()
@@ -139,7 +139,7 @@ def test_submission_is_invisible_until_approved_then_public_and_matched(
     [
         ({"title": ""}, "Dieses Feld ist zwingend erforderlich."),
         ({"description": "Zu kurz."}, "mindestens 40 Zeichen"),
-        ({"topics": []}, "Bitte wählen Sie mindestens ein Handlungsfeld."),
+        ({"topics": []}, "Bitte wählen Sie mindestens ein Thema."),
         ({"valid_until": "2020-01-01"}, "Das Datum liegt in der Vergangenheit."),
         ({"valid_until": "2099-01-01"}, "Ein Eintrag gilt höchstens ein Jahr"),
         ({"contact_email": "keine-adresse"}, "gültige E-Mail"),

@@ -278,7 +278,7 @@ class WorkingGroupPage(EventListingMixin, BasePage):
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
     topics = ParentalManyToManyField(
-        Topic, verbose_name=_("Handlungsfelder"), blank=True, related_name="working_groups"
+        Topic, verbose_name=_("Themen"), blank=True, related_name="working_groups"
     )
     contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
     contact_role = models.CharField(_("Funktion"), max_length=200, blank=True)
@@ -420,7 +420,11 @@ def attach_parents(events, parents=None):
     events = list(events)
     if parents is None:
         parent_paths = {event.path[: -EventPage.steplen] for event in events}
-        parents = WorkingGroupPage.objects.filter(path__in=parent_paths) if events else []
+        parents = (
+            WorkingGroupPage.objects.filter(path__in=parent_paths).defer_streamfields()
+            if events
+            else []
+        )
     parents = {page.path: page for page in parents}
     for event in events:
         event.working_group = parents.get(event.path[: -EventPage.steplen])

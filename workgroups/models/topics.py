@@ -1,4 +1,4 @@
-"""Topics (Handlungsfelder) shared by events and the cooperation exchange board."""
+"""Topics (Themen) shared by events and the cooperation exchange board."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -27,8 +27,8 @@ class Topic(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("Handlungsfeld")
-        verbose_name_plural = _("Handlungsfelder")
+        verbose_name = _("Thema")
+        verbose_name_plural = _("Themen")
 
     def __str__(self):
         return self.name
