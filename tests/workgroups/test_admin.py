@@ -61,16 +61,26 @@ class EditorPublishesEventsTest(WagtailPageTestCase):
         self.assertCanNotCreateAt(Page, MeetingPage)
         assert not EventPage.is_creatable
 
-    def test_editor_creates_a_meeting(self):
+    def test_editor_creates_a_meeting_with_agenda_and_outcomes(self):
         self.assertCanCreate(
             self.group,
             MeetingPage,
             nested_form_data(
-                _event_form(meeting_kind="meeting", outcomes=rich_text("<p>Ergebnis</p>"))
+                _event_form(
+                    meeting_kind="meeting",
+                    outcomes=rich_text("<p>Gemeinsame Vergabestelle wird geprüft.</p>"),
+                    agenda=streamfield(
+                        [("item", {"title": "Begrüßung", "note": "Kurze Vorstellungsrunde"})]
+                    ),
+                )
             ),
         )
         meeting = MeetingPage.objects.get(slug="treffen-vergabe")
         assert meeting.city == "Paderborn"
+        assert "Gemeinsame Vergabestelle wird geprüft." in meeting.outcomes
+        assert [(item.value["title"], item.value["note"]) for item in meeting.agenda] == [
+            ("Begrüßung", "Kurze Vorstellungsrunde")
+        ]
 
     def test_editor_creates_a_workshop_with_speakers(self):
         self.assertCanCreate(

@@ -125,6 +125,45 @@ def test_cancelled_and_postponed_events_show_a_banner(client, working_group):
     assert "Ursprünglich geplant: Donnerstag, 15. Januar 2026, 10:00 Uhr" in postponed_html
 
 
+def test_past_events_speak_in_the_past(client, working_group):
+    upcoming = MeetingPageFactory(parent=working_group, start=in_days(7))
+    past = MeetingPageFactory(parent=working_group, start=in_days(-7))
+    cancelled_past = MeetingPageFactory(parent=working_group, start=in_days(-7), status="cancelled")
+    cancelled_upcoming = MeetingPageFactory(
+        parent=working_group, start=in_days(7), status="cancelled"
+    )
+
+    html = {
+        name: client.get(event.url).content.decode()
+        for name, event in {
+            "upcoming": upcoming,
+            "past": past,
+            "cancelled past": cancelled_past,
+            "cancelled upcoming": cancelled_upcoming,
+        }.items()
+    }
+
+    assert "Diese Veranstaltung hat bereits stattgefunden." in html["past"]
+    assert "In Kalender eintragen" not in html["past"]
+    assert "hat bereits stattgefunden" not in html["upcoming"]
+    assert "In Kalender eintragen" in html["upcoming"]
+    assert "fand nicht statt." in html["cancelled past"]
+    assert "findet nicht statt." in html["cancelled upcoming"]
+
+
+def test_topics_are_called_themen_everywhere(client, working_group):
+    topic = TopicFactory(name="Mobiles Arbeiten")
+    event = MeetingPageFactory(parent=working_group)
+    event.topics.add(topic)
+    event.save_revision().publish()
+
+    pages = [client.get(url).content.decode() for url in (event.url, working_group.url)]
+
+    assert all("Handlungsfeld" not in html for html in pages)
+    assert "<dt>Themen</dt>" in pages[0]
+    assert "alle Themen" in pages[1]
+
+
 def test_event_json_ld_describes_the_event(client, working_group):
     talk = DocumentFactory(title="Programm", kind="programme")
     event = WorkshopPageFactory(
