@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from home.search import MAX_HITS_PER_SOURCE, SearchHit, highlight
+from home.search import SearchHit, SearchHits, highlight
 
 from .models import BoardPage, CooperationEntry
 
@@ -12,14 +12,18 @@ def board_entry_hits(request, query):
     if board is None:  # without a public board there is no page to link to
         return []
     entries = CooperationEntry.objects.on_board().select_related("municipality").search(query)
-    return [
-        SearchHit(
-            title=entry.title,
-            url=board.entry_url(entry),
-            kind=entry.get_kind_display(),
-            context=_("in: %(board)s – %(municipality)s")
-            % {"board": board.title, "municipality": entry.municipality.name},
-            snippet=highlight(entry.description, query),
-        )
-        for entry in entries[:MAX_HITS_PER_SOURCE]
-    ]
+
+    def to_hits(entries):
+        return [
+            SearchHit(
+                title=entry.title,
+                url=board.entry_url(entry),
+                kind=entry.get_kind_display(),
+                context=_("in: %(board)s – %(municipality)s")
+                % {"board": board.title, "municipality": entry.municipality.name},
+                snippet=highlight(entry.description, query),
+            )
+            for entry in entries
+        ]
+
+    return SearchHits(entries, to_hits)

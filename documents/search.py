@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.documents import get_document_model
 
-from home.search import MAX_HITS_PER_SOURCE, SearchHit, highlight
+from home.search import SearchHit, SearchHits, highlight
 
 from .access import visible_collection_ids
 from .models import DocumentKind
@@ -12,11 +12,15 @@ from .places import document_places
 
 
 def document_hits(request, query):
-    documents = list(
+    documents = (
         get_document_model()
         .objects.filter(collection_id__in=visible_collection_ids(request))
-        .search(query)[:MAX_HITS_PER_SOURCE]
+        .search(query)
     )
+    return SearchHits(documents, lambda found: _document_hits(request, query, found))
+
+
+def _document_hits(request, query, documents):
     places = document_places(documents, request)
     hits = []
     for document in documents:

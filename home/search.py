@@ -1,13 +1,19 @@
 """Site search: pages plus whatever other apps contribute, each hit with its place and a snippet.
 
 Other apps add results through the ``site_search_results`` hook (a function taking
-``request`` and ``query`` and returning ``SearchHit`` objects), so this module never imports
-them. Every source returns only what the current viewer may see.
+``request`` and ``query`` and returning ``SearchHits``), so this module never imports them.
+Every source returns only what the current viewer may see.
+
+Hits are built only for the page of results shown: each source counts its matches in the
+database and turns into ``SearchHit`` objects just the ten it contributes to that page, so a
+search costs the same with 50 matches as with 5.
 """
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -48,6 +54,49 @@ class SearchHit:
     date: str = ""
 
 
+class SearchHits(Sequence):
+    """One source's matches (a sliceable, countable search result), at most ``limit``; slicing
+    builds ``SearchHit`` objects with ``to_hits(objects)`` for that slice only."""
+
+    def __init__(self, results, to_hits, limit=MAX_HITS_PER_SOURCE):
+        self.results, self.to_hits, self.limit = results, to_hits, limit
+
+    @cached_property
+    def _count(self):
+        return min(self.results.count(), self.limit)
+
+    def __len__(self):
+        return self._count
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, _step = index.indices(len(self))
+            return self.to_hits(list(self.results[start:stop])) if start < stop else []
+        return self[index : index + 1][0]
+
+
+class ChainedHits(Sequence):
+    """Several sources one after the other, sliced across their borders (for the paginator)."""
+
+    def __init__(self, sources):
+        self.sources = sources
+
+    def __len__(self):
+        return sum(len(source) for source in self.sources)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _step = index.indices(len(self))
+        hits, offset = [], 0
+        for source in self.sources:
+            size = len(source)
+            if start < offset + size and stop > offset:
+                hits.extend(source[max(start - offset, 0) : min(stop - offset, size)])
+            offset += size
+        return hits
+
+
 def highlight(text, query, radius=SNIPPET_RADIUS):
     """A short, escaped excerpt of ``text`` around the first query word, words in ``<mark>``."""
     if not text:
@@ -83,7 +132,12 @@ def page_hits(request, query):
     pages = Page.objects.live().exclude(private_pages_q(request))
     if site is not None:
         pages = pages.in_site(site)
-    results = list(pages.specific().search(query)[:MAX_HITS_PER_SOURCE])
+    return SearchHits(
+        pages.specific().search(query), lambda results: _page_hits(request, query, results)
+    )
+
+
+def _page_hits(request, query, results):
     parent_paths = {page.path[: -page.steplen] for page in results if page.depth > 2}
     parents = {p.path: p for p in Page.objects.filter(path__in=parent_paths).only("title", "path")}
     hits = []
@@ -104,8 +158,9 @@ def page_hits(request, query):
 
 
 def search_site(request, query):
-    """All hits for ``query`` the viewer may see: pages first, then other sources."""
-    hits = page_hits(request, query)
+    """All hits for ``query`` the viewer may see, pages first, then the other sources; a
+    sequence the paginator slices (see ``SearchHits``)."""
+    sources = [page_hits(request, query)]
     for source in hooks.get_hooks("site_search_results"):
-        hits.extend(source(request, query)[:MAX_HITS_PER_SOURCE])
-    return hits
+        sources.append(source(request, query))
+    return ChainedHits(sources)
