@@ -236,3 +236,25 @@ def test_the_workshop_filter_finds_meetings_held_as_workshops_too(client, workin
 
     assert "Werkstatt-Treffen vom Mai" in html and "Fachwerkstatt vom Juli" in html
     assert "Arbeitskreistreffen vom Juni" not in html
+
+
+def test_kept_listing_rows_follow_new_events_and_time(client, working_group, member, monkeypatch):
+    """Members are never served from the page cache, but the listing rows are kept for them
+    too: a publish and an event's end both show at once."""
+    client.force_login(member)
+    soon = MeetingPageFactory(parent=working_group, title="Gleich vorbei", start=in_days(1))
+    assert "Gleich vorbei" in _section(
+        client.get(working_group.url).content.decode(), "kommende-termine"
+    )
+
+    MeetingPageFactory(
+        parent=working_group, title="Neu angekündigt", live=False
+    ).save_revision().publish()
+    after_publish = client.get(working_group.url).content.decode()
+    later = soon.end + dt.timedelta(minutes=1)
+    monkeypatch.setattr("django.utils.timezone.now", lambda: later)
+    after_end = client.get(working_group.url).content.decode()
+
+    assert "Neu angekündigt" in _section(after_publish, "kommende-termine")
+    assert "Gleich vorbei" in _section(after_end, "vergangene-termine")
+    assert "Gleich vorbei" not in _section(after_end, "kommende-termine")

@@ -9,9 +9,10 @@ import datetime as dt
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Q, prefetch_related_objects
+from django.db.models import Count, Min, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -72,6 +73,8 @@ class EventListingMixin(RoutablePageMixin):
     """Listing, month view and feeds of the events returned by ``get_events()``."""
 
     month_template = "workgroups/event_month.html"
+    #: Whether listing rows name each event's working group (not on a working group's own page).
+    listing_names_working_groups = False
 
     def get_events(self, request):
         """Live, public events this page lists (defined by each page type)."""
@@ -116,6 +119,8 @@ class EventListingMixin(RoutablePageMixin):
         totals = filtered.aggregate(
             upcoming=Count("pk", filter=Q(effective_end__gte=now)),
             past=Count("pk", filter=Q(effective_end__lt=now)),
+            # The lists change when the next upcoming event ends: it moves to the archive.
+            next_end=Min("effective_end", filter=Q(effective_end__gte=now)),
         )
         listed = filtered.for_listing(prefetch=False)
         upcoming = CountedPaginator(
@@ -124,25 +129,38 @@ class EventListingMixin(RoutablePageMixin):
         archive = CountedPaginator(listed.past(now), EVENTS_PER_PAGE, totals["past"]).get_page(
             _page_number(request, "seite")
         )
-        shown = [*upcoming.object_list, *archive.object_list]
-        prefetch_related_objects(shown, "topics")
-        self.attach_working_groups(shown, working_groups)
         filter_query = urlencode(filter_form.active_filters)
+        listing_context = {
+            "filter_query": filter_query,
+            "upcoming": upcoming,
+            "archive": archive,
+            "upcoming_query": "&".join(
+                part for part in (filter_query, f"seite={archive.number}") if part
+            ),
+            "archive_query": "&".join(
+                part for part in (filter_query, f"kommend={upcoming.number}") if part
+            ),
+            "show_working_group": self.listing_names_working_groups,
+        }
+
+        def render_listing():
+            shown = [*upcoming.object_list, *archive.object_list]
+            prefetch_related_objects(shown, "topics")
+            self.attach_working_groups(shown, working_groups)
+            return render_to_string("components/event-listing.html", listing_context, request)
+
+        # The same rows for every viewer: kept until content changes or the next event ends.
+        listing_html = cached_until_change(
+            f"event-listing:{self.pk}:{filter_query}:{upcoming.number}:{archive.number}",
+            render_listing,
+            stale_from=lambda _html: totals["next_end"],
+        )
         context = self.get_context(request)
         context.update(
-            {
-                "filter_form": filter_form,
-                "filter_query": filter_query,
-                "result_count": totals["upcoming"] + totals["past"],
-                "upcoming": upcoming,
-                "archive": archive,
-                "upcoming_query": "&".join(
-                    part for part in (filter_query, f"seite={archive.number}") if part
-                ),
-                "archive_query": "&".join(
-                    part for part in (filter_query, f"kommend={upcoming.number}") if part
-                ),
-            }
+            listing_context,
+            filter_form=filter_form,
+            result_count=totals["upcoming"] + totals["past"],
+            event_listing=listing_html,
         )
         return TemplateResponse(request, self.get_template(request), context)
 
@@ -334,6 +352,7 @@ class EventIndexPage(EventListingMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+    listing_names_working_groups = True
 
     content_panels = BasePage.content_panels
 
