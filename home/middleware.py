@@ -16,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Site
 from wagtail.models.sites import get_site_for_hostname
 
+from .models import SiteSettings
 from .page_cache import cached_until_change
 from .signal_handlers import TaskAlreadyDecided
 
@@ -38,12 +39,13 @@ class PrefetchUserGroupsMiddleware:
 
 
 class KnownSiteMiddleware:
-    """Find the request's Wagtail site, with its home page loaded, in the cache.
+    """Find the request's Wagtail site, with its home page and settings loaded, in the cache.
 
-    Wagtail looks the site up with a query on every request and then loads the home page to
-    route from it; both change only with content, so they are kept until the next purge.
-    Wagtail's ``Site.find_for_request`` reads the site from ``request._wagtail_site``, where it
-    keeps its own answer.
+    Wagtail looks the site up with a query on every request, loads the home page to route from
+    it, and the site settings for header, footer and structured data; all of it changes only
+    with content, so it is kept until the next purge. Wagtail reads the site from
+    ``request._wagtail_site`` and the settings from the request attribute ``for_request``
+    fills, where it keeps its own answers.
     """
 
     def __init__(self, get_response):
@@ -57,19 +59,24 @@ class KnownSiteMiddleware:
         port = request.get_port()
         # Without a database the view decides what a visitor sees (/healthz/: 503).
         with contextlib.suppress(DatabaseError):
-            request._wagtail_site = cached_until_change(
-                f"site:{hostname}:{port}", lambda: _site_with_its_home_page(hostname, port)
+            site, site_settings = cached_until_change(
+                f"site-and-settings:{hostname}:{port}",
+                lambda: _site_with_home_page_and_settings(hostname, port),
             )
+            request._wagtail_site = site
+            if site_settings is not None:
+                site_settings._request = request  # as SiteSettings.for_request leaves it
+                setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
         return self.get_response(request)
 
 
-def _site_with_its_home_page(hostname, port):
+def _site_with_home_page_and_settings(hostname, port):
     try:
         site = get_site_for_hostname(hostname, port)
     except Site.DoesNotExist:
-        return None
+        return None, None
     site.root_page.specific  # noqa: B018 (loaded now, so it is kept with the site)
-    return site
+    return site, SiteSettings.for_site(site)
 
 
 class CompressTextMiddleware(GZipMiddleware):

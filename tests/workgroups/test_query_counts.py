@@ -22,16 +22,16 @@ FACTORIES = (MeetingPageFactory, WorkshopPageFactory, InfoSessionPageFactory)
 # Exact counts per page (a second request: the listing rows are kept until content changes),
 # so that a change is a decision; every public page stays at most 15.
 QUERIES_PER_PAGE = {
-    "working group": 7,
-    "working group, filtered": 7,
-    "working group, page 2": 7,
-    "events": 7,
-    "events of one group": 7,
-    "month": 8,
+    "working group": 6,
+    "working group, filtered": 6,
+    "working group, page 2": 6,
+    "events": 6,
+    "events of one group": 6,
+    "month": 7,
     "calendar": 6,
     "rss": 6,
     "atom": 6,
-    "home": 3,
+    "home": 2,
     "api": 8,
 }
 
