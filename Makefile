@@ -10,7 +10,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/arbeitskreise
 PYTEST_ARGS ?=
 PYTEST := $(BIN)/pytest -n auto
 
-.PHONY: install run test test-postgres test-e2e lint format check messages fonts faults bench clean
+.PHONY: install run test test-postgres test-e2e lint format check messages css fonts faults bench clean
 
 # Reinstall when the dependency lists change; the stamp files remember the last install.
 $(BIN)/python:
@@ -53,6 +53,11 @@ check: install
 # The admin's German overrides: compile locale/de after editing its django.po.
 messages: install
 	$(MANAGE) compilemessages --locale de --ignore '.venv/*' --ignore 'node_modules/*'
+
+# KERN's stylesheet cut down to the rules the site uses, into site/static/css/kern-used.css
+# (committed; run after using a KERN class for the first time: tests/home/test_css.py says so).
+css: install
+	node scripts/purge_kern_css.mjs
 
 # Fira Sans cut down to the characters the site writes, into site/static/fonts/ (committed).
 fonts: install
