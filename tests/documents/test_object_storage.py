@@ -6,7 +6,6 @@ permission check; images have plain public addresses that stay valid in kept pag
 
 import io
 import json
-import socket
 import uuid
 import zipfile
 from pathlib import Path
@@ -23,6 +22,7 @@ from home.backup import read_backup, write_backup
 from home.media import PUBLIC_MEDIA_FOLDERS
 from tests.factories import MeetingPageFactory
 from tests.factories.documents import pdf_document, restricted_collection
+from tests.network import free_port
 from workgroups.models import EventMaterial
 
 pytestmark = pytest.mark.django_db
@@ -32,9 +32,7 @@ BUCKET_POLICY = Path(django_settings.BASE_DIR) / "deploy" / "s3-bucket-policy.js
 
 @pytest.fixture(scope="module")
 def s3_server():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     yield f"http://127.0.0.1:{port}"

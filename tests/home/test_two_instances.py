@@ -6,7 +6,6 @@ production settings, as on a second machine (README, "Von einem Rechner zu mehre
 """
 
 import http.cookies
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +22,7 @@ import redis
 
 from tests.factories import MeetingPageFactory, UserFactory
 from tests.factories.documents import pdf_document
+from tests.network import free_port
 
 pytestmark = pytest.mark.postgres_only
 
@@ -41,12 +41,6 @@ def _production_hash(password):
     """The instances run the production password hashers, not the tests' fast one."""
     hasher = PBKDF2PasswordHasher()
     return hasher.encode(password, hasher.salt())
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Browser:
@@ -138,7 +132,7 @@ def two_instances(migrated_database, home_page, media_root, tmp_path, monkeypatc
     instances = []
     try:
         for number in (1, 2):
-            port = _free_port()
+            port = free_port()
             log_path = tmp_path / f"instance-{number}.log"
             process = _start_instance(port, environment, log_path.open("w"))
             instances.append((f"http://127.0.0.1:{port}", process, log_path))

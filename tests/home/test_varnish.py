@@ -5,7 +5,6 @@ Debian's ``varnish`` is installed by ``.ci/run``; the test runs in CI's PostgreS
 """
 
 import shutil
-import socket
 import subprocess
 import time
 import urllib.error
@@ -18,17 +17,12 @@ from django.conf import settings as django_settings
 import pytest
 
 from tests.factories import MeetingPageFactory
+from tests.network import free_port
 
 pytestmark = pytest.mark.postgres_only
 
 VCL = Path(django_settings.BASE_DIR) / "deploy" / "varnish.vcl"
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _get(address, path, host, cookie=None):
@@ -51,7 +45,7 @@ def varnish(live_server, migrated_database, home_page, tmp_path, settings):
     backend_port = urlsplit(live_server.url).port
     vcl = tmp_path / "site.vcl"
     vcl.write_text(VCL.read_text().replace('.port = "8001";', f'.port = "{backend_port}";'))
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(  # noqa: S603 (our own command line)
         [
             VARNISHD,
