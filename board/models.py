@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect, resolve_url
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -24,6 +25,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from home.members import is_member
 from home.models import BasePage
+from home.page_cache import cached_until_change, next_midnight
 from workgroups.conditional import conditional_items_response
 from workgroups.models import BERLIN, Municipality, Topic
 
@@ -44,6 +46,12 @@ ENTRIES_PER_PAGE = 12
 FEED_LENGTH = 30
 FEED_MAX_AGE = 900
 MAX_SEARCH_HITS = 500
+
+
+def _requested_page(request):
+    """The page number asked for; anything but a plain number means the first page."""
+    value = request.GET.get("seite", "")
+    return int(value) if value.isdigit() and len(value) <= 6 else 1
 
 
 class BoardPage(RoutablePageMixin, BasePage):
@@ -70,13 +78,57 @@ class BoardPage(RoutablePageMixin, BasePage):
         context["viewer_is_member"] = is_member(request.user)
         return context
 
+    def filter_options(self):
+        """Topics of the entries on the board, and the municipalities: the same for everyone,
+        kept until content changes or midnight (when entries past "Gültig bis" leave)."""
+
+        def compute():
+            on_board = CooperationEntry.objects.on_board()
+            return (
+                list(Topic.objects.filter(entries__in=on_board).distinct()),
+                list(Municipality.objects.all()),
+            )
+
+        return cached_until_change(
+            f"board-filter-options:{self.pk}",
+            compute,
+            stale_from=lambda _options: next_midnight(timezone.now()),
+        )
+
     @path("")
     def entry_listing(self, request):
-        form = BoardFilterForm(
-            request.GET or None,
-            topics=Topic.objects.filter(entries__in=CooperationEntry.objects.on_board()).distinct(),
-            municipalities=Municipality.objects.all(),
+        topics, municipalities = self.filter_options()
+        form = BoardFilterForm(request.GET or None, topics=topics, municipalities=municipalities)
+        filter_query = urlencode(form.active_filters)
+        page_number = _requested_page(request)
+
+        def render_entries():
+            page = self._entries_page(form, page_number)
+            html = render_to_string(
+                "board/entry_rows.html",
+                {"page": self, "entries": page, "filter_query": filter_query},
+                request,
+            )
+            return html, page.paginator.count
+
+        # The same rows for every viewer: kept until content changes or midnight.
+        entry_rows, result_count = cached_until_change(
+            f"board-rows:{self.pk}:{filter_query}:{page_number}",
+            render_entries,
+            stale_from=lambda _rows: next_midnight(timezone.now()),
         )
+        context = self.get_context(request)
+        context.update(
+            {
+                "filter_form": form,
+                "result_count": result_count,
+                "entry_rows": entry_rows,
+                "filter_query": filter_query,
+            }
+        )
+        return TemplateResponse(request, self.template, context)
+
+    def _entries_page(self, form, page_number):
         entries = form.apply(CooperationEntry.objects.on_board()).select_related("municipality")
         query = form.active_filters.get("q")
         if query:
@@ -88,18 +140,9 @@ class BoardPage(RoutablePageMixin, BasePage):
             ]
             entries = entries.filter(pk__in=matching)
         entries = entries.order_by("-created_at", "-pk")
-        page = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("seite"))
+        page = Paginator(entries, ENTRIES_PER_PAGE).get_page(page_number)
         prefetch_related_objects(list(page.object_list), "topics")
-        context = self.get_context(request)
-        context.update(
-            {
-                "filter_form": form,
-                "result_count": page.paginator.count,
-                "entries": page,
-                "filter_query": urlencode(form.active_filters),
-            }
-        )
-        return TemplateResponse(request, self.template, context)
+        return page
 
     @path("eintrag/<slug:slug>/", name="entry")
     def entry_detail(self, request, slug):

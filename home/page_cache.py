@@ -118,7 +118,9 @@ def cached_until_change(key, compute, timeout=60 * 60, *, stale_from=None):
     ``stale_from(value)`` may name the moment a value goes out of date by time alone (a list
     of next events when the first of them ends); it is computed again from then on.
     """
-    full_key = f"until-change:{key}:v{content_version()}"
+    # Keys may hold what visitors typed (a search word): hashed, they stay short and safe.
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    full_key = f"until-change:{digest}:v{content_version()}"
     now = timezone.now()
     kept = cache.get(full_key)
     if kept is not None and (kept[1] is None or kept[1] > now):
