@@ -3,13 +3,13 @@
 from documents.access import is_restricted, viewer_may_download
 
 
-def mark_downloads(event, request):
-    """Tell templates, per material and presentation, whether this viewer may download it.
+def mark_downloads(event, request, speakers):
+    """Tell templates, per material and presentation (of ``speakers``, with their
+    presentations loaded), whether this viewer may download it.
 
     Members-only documents stay listed for everyone, so visitors know a protocol exists;
     they just get a login hint instead of the link.
     """
-    speakers = list(event.speakers.select_related("presentation"))
     items = [
         *(material for _kind, group in event.material_groups for material in group),
         *speakers,

@@ -34,6 +34,7 @@ from documents.models import DocumentKind
 from home.blocks import BaseStreamBlock
 from home.members import is_member
 from home.models import BasePage
+from home.page_cache import cached_until_change
 
 from ..calendar import calendar_response
 from ..formatting import BERLIN, format_event_dates, local_time
@@ -352,13 +353,25 @@ class EventPage(RoutablePageMixin, RegistrationOptions, BasePage):
             groups.setdefault(material.document.kind, []).append(material)
         return [(DocumentKind(kind).group_label, groups[kind]) for kind in order if kind in groups]
 
+    def _kept_for_live_page(self, request, key, compute):
+        """``compute()`` kept until content changes, for the published page; a preview shows
+        the draft's own materials and data, so it always computes."""
+        if getattr(request, "is_preview", False):
+            return compute()
+        return cached_until_change(f"{key}:{self.pk}", compute)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["show_join_link"] = (
             bool(self.online_url) and not self.is_past and is_member(request.user)
         )
+        self.material_groups, speakers = self._kept_for_live_page(
+            request,
+            "event-materials",
+            lambda: (self.material_groups, list(self.speakers.select_related("presentation"))),
+        )
         context["material_groups"] = self.material_groups
-        mark_downloads(self, request)
+        mark_downloads(self, request, speakers)
         # A preview of a page not yet in the tree has no URL; there is nothing to download yet.
         context["ical_url"] = self.url + self.reverse_subpage("ical") if self.url else None
         downloadable = downloadable_materials(self, request)
@@ -367,7 +380,10 @@ class EventPage(RoutablePageMixin, RegistrationOptions, BasePage):
                 "url": self.url + self.reverse_subpage("materials_zip"),
                 "count": len(downloadable),
             }
-        context["structured_data"] = event_structured_data(self, request)
+        # The same for every viewer: only what visitors may see (workgroups/structured_data.py).
+        context["structured_data"] = self._kept_for_live_page(
+            request, "event-json-ld", lambda: event_structured_data(self, request)
+        )
         # Apps above add their parts (registration box, who sees the join link).
         for add_to_context in hooks.get_hooks("event_page_context"):
             add_to_context(self, request, context)
