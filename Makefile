@@ -54,12 +54,13 @@ check: install
 messages: install
 	$(MANAGE) compilemessages --locale de --ignore '.venv/*' --ignore 'node_modules/*'
 
-# site/static/css/site.css joined from css/components/ (scripts/build_site_css.py), then
-# KERN's stylesheet cut down to the rules the site uses, into site/static/css/kern-used.css
-# (committed; run after using a KERN class for the first time: tests/home/test_css.py says so).
+# KERN's stylesheet cut down to the rules the site uses (site/static/css/kern-used.css), then
+# the one stylesheet pages load, site.css: fonts, that KERN subset and css/components/ joined
+# (both committed; run after changing a component or using a KERN class for the first time:
+# tests/home/test_css.py and test_site_css.py say so).
 css: install
-	$(BIN)/python scripts/build_site_css.py
 	node scripts/purge_kern_css.mjs
+	$(BIN)/python scripts/build_site_css.py
 
 # Fira Sans cut down to the characters the site writes, into site/static/fonts/ (committed).
 fonts: install

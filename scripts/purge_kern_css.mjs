@@ -5,11 +5,14 @@
 // Python code or the site's scripts, plus the variants templates build from a variable
 // (`kern-alert--{{ kind }}`). The result is committed as site/static/css/kern-used.css;
 // tests/home/test_css.py fails when a template uses a KERN class the file lacks.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { PurgeCSS } from "purgecss";
 
 const ALERT_KINDS = ["danger", "warning", "success", "info"];
-const OWN_STYLESHEETS = ["site", "print", "embed", "fonts"].map((name) => `site/static/css/${name}.css`);
+const OWN_STYLESHEETS = [
+  ...readdirSync("site/static/css/components").map((name) => `site/static/css/components/${name}`),
+  ...["print", "embed", "fonts"].map((name) => `site/static/css/${name}.css`),
+];
 // KERN's design tokens our own stylesheets read; PurgeCSS only sees those KERN's rules read.
 const TOKENS_WE_READ = [
   ...new Set(
