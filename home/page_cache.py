@@ -42,6 +42,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
 
 from wagtail import hooks
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.models import Site
 
 logger = logging.getLogger(__name__)
 
@@ -105,9 +107,6 @@ def purge_page_cache(**kwargs):
 def _purge_after_commit():
     _start_new_version()
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-        from wagtail.models import Site
-
         purge_urls_from_cache([f"{site.root_url}/" for site in Site.objects.all()])
 
 
