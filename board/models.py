@@ -26,6 +26,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from home.members import is_member
 from home.models import BasePage
 from home.page_cache import cached_until_change, next_midnight
+from home.pagination import requested_page
 from workgroups.conditional import conditional_items_response
 from workgroups.models import BERLIN, Municipality, Topic
 
@@ -46,12 +47,6 @@ ENTRIES_PER_PAGE = 12
 FEED_LENGTH = 30
 FEED_MAX_AGE = 900
 MAX_SEARCH_HITS = 500
-
-
-def _requested_page(request):
-    """The page number asked for; anything but a plain number means the first page."""
-    value = request.GET.get("seite", "")
-    return int(value) if value.isdigit() and len(value) <= 6 else 1
 
 
 class BoardPage(RoutablePageMixin, BasePage):
@@ -100,7 +95,7 @@ class BoardPage(RoutablePageMixin, BasePage):
         topics, municipalities = self.filter_options()
         form = BoardFilterForm(request.GET or None, topics=topics, municipalities=municipalities)
         filter_query = urlencode(form.active_filters)
-        page_number = _requested_page(request)
+        page_number = requested_page(request)
 
         def render_entries():
             page = self._entries_page(form, page_number)

@@ -28,6 +28,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
 from home.page_cache import cached_until_change
+from home.pagination import requested_page
 from home.privacy import private_pages_q
 
 from .. import embedding
@@ -52,13 +53,6 @@ WEEKDAY_NAMES = [
 ]
 FEED_LENGTH = 50
 CALENDAR_HISTORY = dt.timedelta(days=365)
-
-
-def _page_number(request, name):
-    try:
-        return max(1, int(request.GET.get(name, 1)))
-    except (TypeError, ValueError):
-        return 1
 
 
 class CountedPaginator(Paginator):
@@ -125,9 +119,9 @@ class EventListingMixin(RoutablePageMixin):
         listed = filtered.for_listing(prefetch=False)
         upcoming = CountedPaginator(
             listed.upcoming(now), EVENTS_PER_PAGE, totals["upcoming"]
-        ).get_page(_page_number(request, "kommend"))
+        ).get_page(requested_page(request, "kommend"))
         archive = CountedPaginator(listed.past(now), EVENTS_PER_PAGE, totals["past"]).get_page(
-            _page_number(request, "seite")
+            requested_page(request, "seite")
         )
         filter_query = urlencode(filter_form.active_filters)
         listing_context = {
