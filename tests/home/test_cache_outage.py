@@ -37,6 +37,7 @@ def test_every_page_serves_from_redis(demo_site, client, settings, monkeypatch, 
     caches = _production_caches(monkeypatch, REDIS_URL)
     caches["default"]["KEY_PREFIX"] = f"test-{worker_id}-{os.getpid()}"
     settings.CACHES = caches
+    settings.PAGE_CACHE_ENABLED = True  # as REDIS_URL switches it on in production
     server = redis.Redis.from_url(REDIS_URL)
     try:
         server.ping()
@@ -54,6 +55,7 @@ def test_every_page_serves_from_redis(demo_site, client, settings, monkeypatch, 
 
 def test_every_page_serves_while_redis_is_down(demo_site, client, settings, monkeypatch, caplog):
     settings.CACHES = _production_caches(monkeypatch, UNREACHABLE_REDIS_URL)
+    settings.PAGE_CACHE_ENABLED = True  # as REDIS_URL switches it on in production
 
     with caplog.at_level(logging.WARNING, logger="home.cache"):
         failures = _get_all(client, public_demo_urls())
