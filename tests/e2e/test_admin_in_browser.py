@@ -74,7 +74,10 @@ def test_editor_publishes_a_meeting_with_a_new_protocol_which_stays_private(
 
     # Publish from the footer's menu.
     click(page.locator("footer [data-w-dropdown-target='toggle']").last)
-    click(page.get_by_role("button", name="Veröffentlichen"))
+    with page.expect_navigation():
+        click(page.get_by_role("button", name="Veröffentlichen"))
+    # Named first, so that a refused form says which field it refused and why.
+    expect(page.locator(".error-message")).to_have_text([])
     expect(page.get_by_role("status")).to_contain_text("wurde erstellt und veröffentlicht")
     assert click.count == 7
     save_screenshot(page, "admin-veroeffentlicht")
