@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, WorkingFieldBlock
+from .routing import CachedRouteMixin
 
 
 class IntroMixin(models.Model):
@@ -62,7 +63,7 @@ class BasePage(IntroMixin, Page):
         return self.search_description or self.intro
 
 
-class HomePage(BasePage):
+class HomePage(CachedRouteMixin, BasePage):
     """The site's front door: what the association is, its working fields, how to reach it."""
 
     page_description = _(

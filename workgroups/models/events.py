@@ -341,8 +341,11 @@ class EventPage(RoutablePageMixin, RegistrationOptions, BasePage):
 
     @cached_property
     def working_group(self):
-        """The parent working group; listings set it for all rows at once (``attach_parents``)."""
-        return self.get_parent().specific
+        """The parent working group; listings set it for all rows at once (``attach_parents``).
+
+        Its title and URL are all an event shows of it: the specific page is not loaded.
+        """
+        return self.get_parent().specific_deferred
 
     @cached_property
     def material_groups(self):
@@ -353,25 +356,40 @@ class EventPage(RoutablePageMixin, RegistrationOptions, BasePage):
             groups.setdefault(material.document.kind, []).append(material)
         return [(DocumentKind(kind).group_label, groups[kind]) for kind in order if kind in groups]
 
-    def _kept_for_live_page(self, request, key, compute):
-        """``compute()`` kept until content changes, for the published page; a preview shows
-        the draft's own materials and data, so it always computes."""
+    def _parts_shown_to_everyone(self, request):
+        """What the page shows the same way to every viewer, read from the database at once:
+        materials, speakers, topics, the working group (for the way back) and the JSON-LD.
+
+        Kept until content changes for the published page, as one cache entry; a preview
+        shows the draft's own parts, so it always reads them.
+        """
+
+        def read():
+            return {
+                "material_groups": self.material_groups,
+                "speakers": list(self.speakers.select_related("presentation")),
+                "topic_names": self.topic_names,
+                "working_group": self.working_group,
+                # Only what visitors may see (workgroups/structured_data.py).
+                "structured_data": event_structured_data(self, request),
+            }
+
         if getattr(request, "is_preview", False):
-            return compute()
-        return cached_until_change(f"{key}:{self.pk}", compute)
+            return read()
+        return cached_until_change(f"event-page-parts:{self.pk}", read)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["show_join_link"] = (
             bool(self.online_url) and not self.is_past and is_member(request.user)
         )
-        self.material_groups, speakers = self._kept_for_live_page(
-            request,
-            "event-materials",
-            lambda: (self.material_groups, list(self.speakers.select_related("presentation"))),
-        )
+        parts = self._parts_shown_to_everyone(request)
+        self.material_groups = parts["material_groups"]
+        self.working_group = parts["working_group"]
         context["material_groups"] = self.material_groups
-        mark_downloads(self, request, speakers)
+        context["topic_names"] = parts["topic_names"]
+        context["structured_data"] = parts["structured_data"]
+        mark_downloads(self, request, parts["speakers"])
         # A preview of a page not yet in the tree has no URL; there is nothing to download yet.
         context["ical_url"] = self.url + self.reverse_subpage("ical") if self.url else None
         downloadable = downloadable_materials(self, request)
@@ -380,10 +398,6 @@ class EventPage(RoutablePageMixin, RegistrationOptions, BasePage):
                 "url": self.url + self.reverse_subpage("materials_zip"),
                 "count": len(downloadable),
             }
-        # The same for every viewer: only what visitors may see (workgroups/structured_data.py).
-        context["structured_data"] = self._kept_for_live_page(
-            request, "event-json-ld", lambda: event_structured_data(self, request)
-        )
         # Apps above add their parts (registration box, who sees the join link).
         for add_to_context in hooks.get_hooks("event_page_context"):
             add_to_context(self, request, context)
