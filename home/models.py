@@ -8,10 +8,11 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, WorkingFieldBlock
+from .privacy import restricted_section_paths
 from .routing import CachedRouteMixin
 
 
@@ -57,6 +58,17 @@ class BasePage(IntroMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail reads the restrictions of the page and its ancestors with two queries on
+        every request, though most pages have none. The restricted sections' tree paths are
+        kept until a rule changes (``home/privacy.py``), so a page outside all of them answers
+        without a query; inside one (or for an alias) Wagtail's own reading decides."""
+        if self.alias_of_id is None and not any(
+            self.path.startswith(path) for path in restricted_section_paths()
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_meta_description(self):
         """Text for ``<meta name="description">``: the SEO field, else the intro."""
