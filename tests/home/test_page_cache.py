@@ -5,6 +5,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.messages.middleware import MessageMiddleware
 from django.contrib.sessions.middleware import SessionMiddleware
+from django.core.management import call_command
 from django.db import connection
 from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
@@ -289,3 +290,13 @@ def test_no_page_is_kept_past_midnight(client, working_group):
     response = client.get(working_group.url)
 
     assert _kept_seconds(response) <= (midnight - now).total_seconds() + 1
+
+
+def test_a_release_serves_no_page_kept_from_the_old_templates(client, working_group):
+    """Every deploy runs ``migrate``; kept pages and fragments carry the old templates' markup
+    (and the old stylesheet's classes), so ``migrate`` starts a new version of everything."""
+    assert _served_from_cache(client, working_group.url)
+
+    call_command("migrate", verbosity=0)
+
+    assert client.get(working_group.url).templates  # rendered afresh
