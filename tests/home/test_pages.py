@@ -90,7 +90,7 @@ def test_current_menu_item_and_breadcrumbs(client, home_page):
     html = client.get(child.url).content.decode()
 
     assert 'aria-label="Brotkrümelnavigation"' in html
-    breadcrumbs = html[html.index('class="breadcrumbs__list"') :]
+    breadcrumbs = html[html.index('class="breadcrumbs__list') :]
     assert breadcrumbs.index("Start") < breadcrumbs.index("Über den Verein")
     assert '<span aria-current="page">Satzung</span>' in breadcrumbs
     assert "main-menu__link--ancestor" in html
