@@ -12,7 +12,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, WorkingFieldBlock
-from .privacy import restricted_section_paths
+from .privacy import in_restricted_section
 from .routing import CachedRouteMixin
 
 
@@ -64,9 +64,7 @@ class BasePage(IntroMixin, Page):
         every request, though most pages have none. The restricted sections' tree paths are
         kept until a rule changes (``home/privacy.py``), so a page outside all of them answers
         without a query; inside one (or for an alias) Wagtail's own reading decides."""
-        if self.alias_of_id is None and not any(
-            self.path.startswith(path) for path in restricted_section_paths()
-        ):
+        if self.alias_of_id is None and not in_restricted_section(self):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 

@@ -21,6 +21,11 @@ def restricted_section_paths():
     )
 
 
+def in_restricted_section(page):
+    """Whether ``page`` lies in a section with a view restriction (kept paths, no query)."""
+    return any(page.path.startswith(path) for path in restricted_section_paths())
+
+
 def private_pages_q(request):
     """A ``Q`` matching every page inside a restricted section (cached on the request)."""
     cached = getattr(request, "_private_pages_q", None)
