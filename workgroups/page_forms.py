@@ -3,18 +3,18 @@
 Protocols belong to members (``documents.forms`` keeps new ones out of public collections), but
 a protocol uploaded before that rule, or a collection whose restriction was lifted, can still
 be public. Publishing such a page is refused until the editor ticks the confirmation; saving a
-draft is not held up.
+draft is not held up. The form is the event pages' ``base_form_class``, attached in
+``WorkgroupsConfig.ready()`` as Wagtail attaches ``Page``'s, so the models import no form.
 """
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel
 
 from documents.visibility import public_protocols
 
-CONFIRMATION_FIELD = "confirm_public_protocol"
+from .panels import CONFIRMATION_FIELD
 
 
 class EventPageForm(WagtailAdminPageForm):
@@ -65,19 +65,3 @@ class EventPageForm(WagtailAdminPageForm):
                 % {"titles": ", ".join(f"„{document.title}“" for document in public)},
             )
         return cleaned_data
-
-
-class PublicProtocolConfirmationPanel(FieldPanel):
-    """The confirmation checkbox, shown only while the page has a public protocol attached."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("field_name", CONFIRMATION_FIELD)
-        super().__init__(**kwargs)
-
-    class BoundPanel(FieldPanel.BoundPanel):
-        def is_shown(self):
-            if self.form.errors.get(CONFIRMATION_FIELD):
-                return True
-            page = self.instance
-            materials = page.materials.all() if page.pk else []
-            return bool(public_protocols([material.document for material in materials]))

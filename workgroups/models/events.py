@@ -12,9 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.http import Http404, HttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -22,24 +20,21 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from rest_framework import serializers
 
-from documents.access import is_restricted
-from documents.archive import zip_documents
 from documents.models import DocumentKind
 from home.blocks import BaseStreamBlock
 from home.members import is_member
 from home.models import BasePage
 from home.page_cache import cached_until_change
+from home.subpage_routes import SubpageRoutesMixin
 
-from ..calendar import calendar_response
 from ..formatting import BERLIN, format_event_dates, local_time
 from ..materials import downloadable_materials, mark_downloads
-from ..page_forms import EventPageForm, PublicProtocolConfirmationPanel
+from ..panels import PublicProtocolConfirmationPanel
 from ..structured_data import event_structured_data
 from .querysets import EventPageManager
 from .registration_options import RegistrationOptions
@@ -57,8 +52,12 @@ class EventStatus(models.TextChoices):
     POSTPONED = "postponed", _("verschoben")
 
 
-class EventPage(RoutablePageMixin, RegistrationOptions, BasePage):
-    """What every event has: when, where, in which state, about what, with which materials."""
+class EventPage(SubpageRoutesMixin, RegistrationOptions, BasePage):
+    """What every event has: when, where, in which state, about what, with which materials.
+
+    Its calendar file and the ZIP of its materials are routes served by ``workgroups/views.py``;
+    the admin form (``workgroups/page_forms.py``) is attached in ``WorkgroupsConfig.ready()``.
+    """
 
     page_description = _("Eine Veranstaltung eines Arbeitskreises.")
 
@@ -186,7 +185,7 @@ class EventPage(RoutablePageMixin, RegistrationOptions, BasePage):
     ]
     # Shared by the event types, which arrange their own fields around them.
     topics_panel = FieldPanel("topics", widget=forms.CheckboxSelectMultiple)
-    # The confirmation appears only while a public protocol is attached (``page_forms``).
+    # The confirmation appears only while a public protocol is attached (``panels``).
     materials_panels = [
         InlinePanel("materials", heading=_("Unterlagen"), label=_("Unterlage")),
         PublicProtocolConfirmationPanel(),
@@ -200,7 +199,6 @@ class EventPage(RoutablePageMixin, RegistrationOptions, BasePage):
         FieldPanel("body"),
         *materials_panels,
     ]
-    base_form_class = EventPageForm
 
     api_fields = [
         APIField("intro"),
@@ -402,23 +400,3 @@ class EventPage(RoutablePageMixin, RegistrationOptions, BasePage):
         for add_to_context in hooks.get_hooks("event_page_context"):
             add_to_context(self, request, context)
         return context
-
-    @path("unterlagen/", name="materials_zip")
-    def materials_zip(self, request):
-        """ "Alle Unterlagen": one ZIP of the materials this viewer may download."""
-        materials = downloadable_materials(self, request)
-        if not materials:
-            raise Http404
-        archive = zip_documents(material.document for material in materials)
-        if archive is None:
-            raise Http404
-        response = HttpResponse(archive, content_type="application/zip")
-        response["Content-Disposition"] = f'attachment; filename="{self.slug}-unterlagen.zip"'
-        if any(is_restricted(material.document, request) for material in materials):
-            patch_cache_control(response, private=True, no_store=True)
-        return response
-
-    @path("ical/", name="ical")
-    def ical(self, request):
-        """This one event as a calendar file ("In Kalender eintragen")."""
-        return calendar_response(request, [self], name=self.title, filename=f"{self.slug}.ics")

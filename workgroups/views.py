@@ -1,0 +1,262 @@
+"""What event pages and event listings answer: their sub-page routes (``home/subpage_routes.py``).
+
+Pages that list events (a working group, the "Termine" page) serve the filtered listing, a
+month view and the iCal, RSS and Atom feeds; the "Termine" page also the list for other
+websites' frames and its guide. An event serves its calendar file and the ZIP of its materials.
+Routes end in a slash and contain no dot. The page models choose the events; these views
+filter, page and render them.
+"""
+
+import datetime as dt
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Min, Q, prefetch_related_objects
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.dateformat import format as format_date
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from documents.access import is_restricted
+from documents.archive import zip_documents
+from home.page_cache import cached_until_change
+from home.pagination import requested_page
+from home.subpage_routes import subpage_route
+
+from . import embedding
+from .calendar import calendar_response
+from .conditional import conditional_response
+from .feeds import EventFeed
+from .filters import EventFilterForm
+from .materials import downloadable_materials
+from .models import EVENT_TYPES, EventIndexPage, EventListingMixin, EventPage, Topic, attach_parents
+from .month import adjacent_months, month_bounds, month_grid
+
+EVENTS_PER_PAGE = 10
+WEEKDAY_NAMES = [
+    (_("Montag"), _("Mo")),
+    (_("Dienstag"), _("Di")),
+    (_("Mittwoch"), _("Mi")),
+    (_("Donnerstag"), _("Do")),
+    (_("Freitag"), _("Fr")),
+    (_("Samstag"), _("Sa")),
+    (_("Sonntag"), _("So")),
+]
+FEED_LENGTH = 50
+CALENDAR_HISTORY = dt.timedelta(days=365)
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its total in advance (counted together with other totals)."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
+# --- listing -------------------------------------------------------------------------------
+@subpage_route(EventListingMixin, "")
+def event_listing(page, request):
+    events = page.get_events(request)
+    working_groups = page.get_filter_working_groups(request)
+    years, topics = page.filter_options(events)
+    filter_form = EventFilterForm(
+        request.GET or None,
+        event_types=EVENT_TYPES,
+        topics=topics,
+        years=years,
+        working_groups=working_groups,
+    )
+    now = timezone.now()
+    filtered = filter_form.apply(events, working_groups).with_effective_end()
+    totals = filtered.aggregate(
+        upcoming=Count("pk", filter=Q(effective_end__gte=now)),
+        past=Count("pk", filter=Q(effective_end__lt=now)),
+        # The lists change when the next upcoming event ends: it moves to the archive.
+        next_end=Min("effective_end", filter=Q(effective_end__gte=now)),
+    )
+    listed = filtered.for_listing(prefetch=False)
+    upcoming = CountedPaginator(listed.upcoming(now), EVENTS_PER_PAGE, totals["upcoming"]).get_page(
+        requested_page(request, "kommend")
+    )
+    archive = CountedPaginator(listed.past(now), EVENTS_PER_PAGE, totals["past"]).get_page(
+        requested_page(request, "seite")
+    )
+    filter_query = urlencode(filter_form.active_filters)
+    listing_context = {
+        "filter_query": filter_query,
+        "upcoming": upcoming,
+        "archive": archive,
+        "upcoming_query": "&".join(
+            part for part in (filter_query, f"seite={archive.number}") if part
+        ),
+        "archive_query": "&".join(
+            part for part in (filter_query, f"kommend={upcoming.number}") if part
+        ),
+        "show_working_group": page.listing_names_working_groups,
+    }
+
+    def render_listing():
+        shown = [*upcoming.object_list, *archive.object_list]
+        prefetch_related_objects(shown, "topics")
+        page.attach_working_groups(shown, working_groups)
+        return render_to_string("components/event-listing.html", listing_context, request)
+
+    # The same rows for every viewer: kept until content changes or the next event ends.
+    listing_html = cached_until_change(
+        f"event-listing:{page.pk}:{filter_query}:{upcoming.number}:{archive.number}",
+        render_listing,
+        stale_from=lambda _html: totals["next_end"],
+    )
+    context = page.get_context(request)
+    context.update(
+        listing_context,
+        filter_form=filter_form,
+        result_count=totals["upcoming"] + totals["past"],
+        event_listing=listing_html,
+    )
+    return TemplateResponse(request, page.get_template(request), context)
+
+
+# --- month view ----------------------------------------------------------------------------
+@subpage_route(EventListingMixin, "monat/", name="current_month")
+def current_month(page, request):
+    today = timezone.localdate()
+    return redirect(page.url + page.reverse_subpage("month", args=(today.year, today.month)))
+
+
+@subpage_route(EventListingMixin, r"^monat/(\d{4})/(\d{1,2})/$", name="month", regex=True)
+def month(page, request, year, month):
+    year, month = int(year), int(month)
+    first, last = page.month_range()
+    if not (1 <= month <= 12 and first <= (year, month) <= last):
+        raise Http404(_("Für diesen Monat gibt es keinen Kalender."))
+    _weeks, first_day, last_day = month_bounds(year, month)
+    events = list(page.get_events(request).overlapping(first_day, last_day).for_listing())
+    page.attach_working_groups(events, page.get_filter_working_groups(request))
+    (prev_year, prev_month), (next_year, next_month) = adjacent_months(year, month)
+    context = page.get_context(request)
+    context.update(
+        {
+            "weeks": month_grid(year, month, events),
+            "month_events": [
+                e
+                for e in events
+                if e.local_start.month == month or (e.local_end and e.local_end.month == month)
+            ],
+            "month_label": format_date(dt.date(year, month, 1), "F Y"),
+            "weekday_names": WEEKDAY_NAMES,
+            "previous_month_url": page.url
+            + page.reverse_subpage("month", args=(prev_year, prev_month))
+            if (prev_year, prev_month) >= first
+            else None,
+            "next_month_url": page.url + page.reverse_subpage("month", args=(next_year, next_month))
+            if (next_year, next_month) <= last
+            else None,
+            "previous_month_label": format_date(dt.date(prev_year, prev_month, 1), "F Y"),
+            "next_month_label": format_date(dt.date(next_year, next_month, 1), "F Y"),
+        }
+    )
+    return TemplateResponse(request, "workgroups/event_month.html", context)
+
+
+# --- feeds ---------------------------------------------------------------------------------
+@subpage_route(EventListingMixin, "ical/", name="ical")
+def listing_calendar(page, request):
+    """The listed events of the past year and the future, to subscribe to."""
+    since = timezone.now() - CALENDAR_HISTORY
+    events = page.get_events(request).with_effective_end().filter(effective_end__gte=since)
+    return calendar_response(
+        request,
+        events.order_by("start", "pk").prefetch_related("topics"),
+        name=page.calendar_name(),
+        filename=f"{page.slug}.ics",
+    )
+
+
+def _feed(page, request, *, atom):
+    events = (
+        page.get_events(request)
+        .order_by("-first_published_at", "-pk")
+        .prefetch_related("topics")[:FEED_LENGTH]
+    )
+    return conditional_response(
+        request,
+        key=f"{'atom' if atom else 'rss'}|{page.pk}",
+        events=events,
+        build_response=lambda items: EventFeed(page, items, atom=atom)(request),
+    )
+
+
+@subpage_route(EventListingMixin, "rss/", name="rss")
+def rss(page, request):
+    return _feed(page, request, atom=False)
+
+
+@subpage_route(EventListingMixin, "atom/", name="atom")
+def atom(page, request):
+    return _feed(page, request, atom=True)
+
+
+# --- for other websites (``workgroups/embedding.py``) --------------------------------------
+@subpage_route(EventIndexPage, "einbetten/", name="embed")
+def embed(page, request):
+    """The next public events for other websites' frames, by working group and topic."""
+    groups = page.public_working_groups()
+    filter_form = EventFilterForm(
+        request.GET or None,
+        event_types=EVENT_TYPES,
+        topics=Topic.objects.order_by("name"),
+        years=[],
+        working_groups=groups,
+    )
+    home_path = page.path[: -page.steplen]
+    events = EventPage.objects.filter(path__startswith=home_path).live().public()
+    events = filter_form.apply(events, groups).upcoming(timezone.now()).for_listing()
+    return embedding.embed_response(
+        request,
+        events=attach_parents(events[: embedding.requested_count(request)], parents=groups),
+        index_url=page.get_full_url(request),
+    )
+
+
+@subpage_route(EventIndexPage, "einbinden/", name="embed_guide")
+def embed_guide(page, request):
+    """For webmasters of member municipalities: snippets to show our events."""
+    context = page.get_context(request)
+    context.update(
+        embedding.guide_context(
+            request,
+            embed_url=request.build_absolute_uri(page.url + page.reverse_subpage("embed")),
+            working_groups=page.public_working_groups(),
+            topics=list(Topic.objects.order_by("name")),
+        )
+    )
+    return TemplateResponse(request, "workgroups/embed_guide.html", context)
+
+
+# --- one event -----------------------------------------------------------------------------
+@subpage_route(EventPage, "unterlagen/", name="materials_zip")
+def materials_zip(page, request):
+    """ "Alle Unterlagen": one ZIP of the materials this viewer may download."""
+    materials = downloadable_materials(page, request)
+    if not materials:
+        raise Http404
+    archive = zip_documents(material.document for material in materials)
+    if archive is None:
+        raise Http404
+    response = HttpResponse(archive, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{page.slug}-unterlagen.zip"'
+    if any(is_restricted(material.document, request) for material in materials):
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@subpage_route(EventPage, "ical/", name="ical")
+def event_calendar(page, request):
+    """This one event as a calendar file ("In Kalender eintragen")."""
+    return calendar_response(request, [page], name=page.title, filename=f"{page.slug}.ics")
