@@ -12,7 +12,10 @@ class BoardConfig(AppConfig):
     def ready(self):
         from home.page_cache import purge_when_changed
 
-        from . import moderation  # noqa: F401 (registers the workflow check)
+        from . import (
+            moderation,  # noqa: F401 (registers the workflow check)
+            views,  # noqa: F401 (registers the board page's routes)
+        )
         from .entries import CooperationEntry
         from .permissions import grant_board_permissions
 

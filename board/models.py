@@ -1,55 +1,21 @@
 """The board's models: the entries (``board/entries.py``, re-exported here so Django registers
-them with the app) and the board page, with the public board, each entry's page, the members'
-forms and the feed as its routes.
-
-Nothing the page uses imports this module back (they import ``board.entries``), so the page may
-import forms, feed and matching at the top without an import cycle.
+them with the app) and the board page. The public board, each entry's page, the members' forms
+and the feed are the page's routes, served by ``board/views.py``.
 """
 
-import datetime as dt
-
-from django.conf import settings
-from django.contrib import messages
-from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
-from django.http import Http404
-from django.shortcuts import redirect, resolve_url
-from django.template.loader import render_to_string
-from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.http import urlencode
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from home.members import is_member
 from home.models import BasePage
 from home.page_cache import cached_until_change, next_midnight
-from home.pagination import requested_page
-from workgroups.conditional import conditional_items_response
-from workgroups.models import BERLIN, Municipality, Topic
+from home.subpage_routes import SubpageRoutesMixin
+from workgroups.models import Municipality, Topic
 
-from . import submissions
-from .entries import (
-    CooperationEntry,
-    EntryKind,
-    EntryStatus,
-    LegalForm,
-    Phase,
-    entries_removed_since_publication,
-)
-from .feeds import BoardFeed
-from .forms import BoardFilterForm
-from .matching import find_matches
-
-ENTRIES_PER_PAGE = 12
-FEED_LENGTH = 30
-FEED_MAX_AGE = 900
-MAX_SEARCH_HITS = 500
+from .entries import CooperationEntry, EntryKind, EntryStatus, LegalForm, Phase
 
 
-class BoardPage(RoutablePageMixin, BasePage):
+class BoardPage(SubpageRoutesMixin, BasePage):
     """The "Kooperationsbörse": where offers and requests of cooperation meet."""
 
     page_description = _(
@@ -88,168 +54,6 @@ class BoardPage(RoutablePageMixin, BasePage):
             f"board-filter-options:{self.pk}",
             compute,
             stale_from=lambda _options: next_midnight(timezone.now()),
-        )
-
-    @path("")
-    def entry_listing(self, request):
-        topics, municipalities = self.filter_options()
-        form = BoardFilterForm(request.GET or None, topics=topics, municipalities=municipalities)
-        filter_query = urlencode(form.active_filters)
-        page_number = requested_page(request)
-
-        def render_entries():
-            page = self._entries_page(form, page_number)
-            html = render_to_string(
-                "board/entry_rows.html",
-                {"page": self, "entries": page, "filter_query": filter_query},
-                request,
-            )
-            return html, page.paginator.count
-
-        # The same rows for every viewer: kept until content changes or midnight.
-        entry_rows, result_count = cached_until_change(
-            f"board-rows:{self.pk}:{filter_query}:{page_number}",
-            render_entries,
-            stale_from=lambda _rows: next_midnight(timezone.now()),
-        )
-        context = self.get_context(request)
-        context.update(
-            {
-                "filter_form": form,
-                "result_count": result_count,
-                "entry_rows": entry_rows,
-                "filter_query": filter_query,
-            }
-        )
-        return TemplateResponse(request, self.template, context)
-
-    def _entries_page(self, form, page_number):
-        entries = form.apply(CooperationEntry.objects.on_board()).select_related("municipality")
-        query = form.active_filters.get("q")
-        if query:
-            # The search index cannot filter by related fields (topic, district), so the search
-            # picks the matching entries and the filters narrow them down.
-            matching = [
-                entry.pk
-                for entry in CooperationEntry.objects.on_board().search(query)[:MAX_SEARCH_HITS]
-            ]
-            entries = entries.filter(pk__in=matching)
-        entries = entries.order_by("-created_at", "-pk")
-        page = Paginator(entries, ENTRIES_PER_PAGE).get_page(page_number)
-        prefetch_related_objects(list(page.object_list), "topics")
-        return page
-
-    @path("eintrag/<slug:slug>/", name="entry")
-    def entry_detail(self, request, slug):
-        entry = (
-            CooperationEntry.objects.on_board()
-            .select_related("municipality")
-            .filter(slug=slug)
-            .first()
-        )
-        if entry is None:
-            raise Http404(_("Diesen Eintrag gibt es nicht oder nicht mehr."))
-        context = self.get_context(request)
-        context.update(
-            {
-                "entry": entry,
-                "matches": find_matches(entry),
-                # Each entry is its own page for search engines and link previews.
-                "share_url": request.build_absolute_uri(self.entry_url(entry)),
-                "share_title": f"{entry.get_kind_display()}: {entry.title}",
-                "share_description": Truncator(entry.description).chars(200),
-            }
-        )
-        return TemplateResponse(request, "board/entry.html", context)
-
-    # --- members propose and edit entries ---------------------------------------------------
-    @path("eintragen/", name="submit")
-    def submit_entry(self, request):
-        return self._refuse_non_members(request) or self._entry_form(request, entry=None)
-
-    @path("meine-eintraege/", name="own_entries")
-    def own_entries(self, request):
-        refusal = self._refuse_non_members(request)
-        if refusal:
-            return refusal
-        context = self.get_context(request)
-        context["own_entries"] = submissions.own_entries(request.user)
-        return TemplateResponse(request, "board/own_entries.html", context)
-
-    @path("meine-eintraege/<int:pk>/", name="edit")
-    def edit_entry(self, request, pk):
-        refusal = self._refuse_non_members(request)
-        if refusal:
-            return refusal
-        entry = CooperationEntry.objects.filter(pk=pk, submitted_by=request.user).first()
-        if entry is None:
-            raise Http404(_("Diesen Eintrag gibt es nicht, oder Sie haben ihn nicht eingereicht."))
-        return self._entry_form(request, entry=entry)
-
-    def _refuse_non_members(self, request):
-        """Visitors are asked to log in; logged-in non-members are told why not."""
-        if is_member(request.user):
-            return None
-        context = self.get_context(request)
-        context["login_url"] = (
-            f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': request.get_full_path()})}"
-        )
-        status = 403 if request.user.is_authenticated else 200
-        return TemplateResponse(request, "board/members_only.html", context, status=status)
-
-    def _entry_form(self, request, *, entry):
-        """The form for a new entry (``entry`` None) or a change; a member is logged in."""
-        context = self.get_context(request)
-        context["entry"] = entry
-        if entry is not None and entry.locked:
-            context["locked"] = True
-            return TemplateResponse(request, "board/entry_form.html", context)
-        limited = submissions.rate_limit_reached(request.user)
-        data = request.POST if request.method == "POST" else None
-        form = submissions.EntrySubmissionForm(
-            data,
-            # a change builds on the member's last version, even if it still waits for approval
-            instance=entry.get_latest_revision_as_object() if entry else None,
-            user=request.user,
-        )
-        if data is not None and not limited and form.is_valid():
-            try:
-                saved = submissions.submit(form, request.user)
-            except submissions.SubmissionLimitReached:
-                limited = True
-            except submissions.EntryLockedMeanwhile:
-                context["locked"] = True
-                return TemplateResponse(request, "board/entry_form.html", context)
-            else:
-                messages.success(
-                    request,
-                    _("Danke! „%(title)s“ wird geprüft und erscheint nach der Freigabe.")
-                    % {"title": saved.title},
-                )
-                return redirect(self.url + self.reverse_subpage("own_entries"))
-        context.update({"form": form, "rate_limited": limited})
-        status = 429 if limited and data is not None else 200
-        return TemplateResponse(request, "board/entry_form.html", context, status=status)
-
-    @path("rss/", name="rss")
-    def rss(self, request):
-        entries = (
-            CooperationEntry.objects.on_board()
-            .select_related("municipality")
-            .prefetch_related("topics")
-            .order_by("-first_published_at", "-pk")[:FEED_LENGTH]
-        )
-        entries = list(entries)
-        # Entries leave the board when unpublished or at midnight after "gültig bis": both move
-        # Last-Modified, so feed readers asking "changed since?" learn of it.
-        today = dt.datetime.combine(timezone.localdate(), dt.time.min, tzinfo=BERLIN)
-        removed = entries_removed_since_publication()
-        return conditional_items_response(
-            request,
-            key="board-rss|" + "|".join(f"{e.pk}:{e.last_published_at}" for e in entries),
-            changes=[entry.last_published_at for entry in entries] + [removed, today],
-            build_response=lambda: BoardFeed(self, entries)(request),
-            max_age=FEED_MAX_AGE,
         )
 
     def rss_url(self, request=None):
