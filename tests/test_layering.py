@@ -108,11 +108,7 @@ def _project_imports(path):
 
 
 def test_no_import_cycles():
-    modules = {_module_name(path): path for app in APPS for path in _modules(app)}
-    graph = {
-        name: {target for target in _project_imports(path) if target in modules}
-        for name, path in modules.items()
-    }
+    graph = _load_time_graph()
     cycles = []
 
     def visit(name, trail):
@@ -130,3 +126,44 @@ def test_no_import_cycles():
         visit(name, [])
 
     assert cycles == []
+
+
+# Modules that answer requests or take input: views (also the admin's and the API's), forms,
+# feeds and calendars. Models sit below them, so a view may use any model and a model never
+# waits for a view to load (routes: home/subpage_routes.py; admin forms: AppConfig.ready()).
+REQUEST_MODULES = {"views", "admin_views", "api", "forms", "page_forms", "submissions"}
+REQUEST_MODULES |= {"feeds", "calendar"}
+
+
+def _load_time_graph():
+    modules = {_module_name(path): path for app in APPS for path in _modules(app)}
+    return {
+        name: {target for target in _project_imports(path) if target in modules}
+        for name, path in modules.items()
+    }
+
+
+def _reachable(graph, start):
+    seen, todo = set(), [start]
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(graph[name])
+    return seen
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_models_load_no_view_form_feed_or_calendar_module(app):
+    graph = _load_time_graph()
+    loaded = _reachable(graph, f"{app}.models")
+    request_modules = sorted(name for name in loaded if name.rpartition(".")[2] in REQUEST_MODULES)
+
+    assert f"{app}.models" in graph
+    assert request_modules == []
+
+
+def test_the_request_modules_exist():
+    """Guard against a rule that checks nothing: each named kind of module is in the tree."""
+    names = {name.rpartition(".")[2] for name in _load_time_graph()}
+    assert names >= REQUEST_MODULES
