@@ -2,14 +2,15 @@
 
 from django.utils.translation import gettext as _
 
-from workgroups.feeds import RequestFeed
+from home.feeds import RequestFeed
 
 
 class BoardFeed(RequestFeed):
     """New offers and requests of the exchange board, newest first.
 
-    Gets its entries from ``BoardPage``, which hands over only live, unexpired ones, so an
-    entry in moderation never reaches a feed reader. Contact data stays out: feeds are public.
+    Gets its entries from the feed view (``board/views.py``), which hands over only live,
+    unexpired ones, so an entry in moderation never reaches a feed reader. Contact data stays
+    out: feeds are public.
     """
 
     def __init__(self, board_page, entries):

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.forms import ListingFilterForm
 from home.search import clean_search_query
-from workgroups.filters import ListingFilterForm
 from workgroups.models import District
 
 from .entries import EntryKind, EntryStatus

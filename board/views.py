@@ -20,11 +20,11 @@ from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from home.conditional import conditional_items_response
 from home.members import is_member
 from home.page_cache import cached_until_change, next_midnight
 from home.pagination import requested_page
 from home.subpage_routes import subpage_route
-from workgroups.conditional import conditional_items_response
 from workgroups.models import BERLIN
 
 from . import submissions

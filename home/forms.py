@@ -1,4 +1,4 @@
-"""Form fields shared by the site's forms."""
+"""Form fields and forms shared by the site's forms."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -24,3 +24,17 @@ class OfferedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"value": submitted},
                 )
         return super()._check_values(value)
+
+
+class ListingFilterForm(forms.Form):
+    """A GET filter form whose valid, non-empty values narrow a listing (events, the board).
+
+    Invalid values never cause an error page: the form reports them and the listing ignores them.
+    """
+
+    @property
+    def active_filters(self):
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}

@@ -1,14 +1,13 @@
-"""Conditional GET for calendars and feeds: polling clients get 304 while nothing changed."""
+"""Conditional GET for event calendars and feeds: what tells that the events changed.
 
-import hashlib
+The answer itself (304, ETag, the kept body) is ``home/conditional.py``.
+"""
 
-from django.core.cache import cache
 from django.db.models import Max, Q, QuerySet
-from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date, quote_etag
 
 from wagtail.models import PageLogEntry
+
+from home.conditional import conditional_items_response
 
 
 def latest_removal():
@@ -60,52 +59,3 @@ def conditional_response(request, *, key, events, build_response, max_age=900):
         max_age=max_age,
         keep_built=True,
     )
-
-
-def conditional_items_response(
-    request, *, key, changes, build_response, max_age=900, keep_built=False
-):
-    """The conditional GET itself, for any list: ``key`` must change whenever the output
-    would, ``changes`` are the moments it changed (the latest is Last-Modified).
-
-    With ``keep_built`` the built body is cached under the ETag: a new version of the content
-    has a new ETag, so nothing stale is ever served and nothing needs purging.
-    """
-    etag = quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
-    changes = [moment for moment in changes if moment]
-    last_modified = int(max(changes).timestamp()) if changes else None
-    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    if not_modified is not None:
-        not_modified.allow_any_origin = True  # public data (home.middleware.PublicCorsMiddleware)
-        return not_modified
-    response = _built_response(etag, build_response) if keep_built else build_response()
-    response.allow_any_origin = True
-    response["ETag"] = etag
-    if last_modified:
-        response["Last-Modified"] = http_date(last_modified)
-    patch_cache_control(response, public=True, max_age=max_age)
-    return response
-
-
-BUILT_RESPONSE_SECONDS = 24 * 60 * 60
-
-
-def _built_response(etag, build_response):
-    """The response for ``etag`` from the cache, or built now and kept."""
-    cache_key = f"conditional-response:{etag}"
-    kept = cache.get(cache_key)
-    if kept is not None:
-        content, headers = kept
-        response = HttpResponse(content)
-        for name, value in headers.items():
-            response[name] = value
-        return response
-    response = build_response()
-    if response.status_code == 200 and not response.streaming:
-        headers = {
-            name: response[name]
-            for name in ("Content-Type", "Content-Disposition")
-            if response.has_header(name)
-        }
-        cache.set(cache_key, (response.content, headers), BUILT_RESPONSE_SECONDS)
-    return response

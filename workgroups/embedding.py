@@ -6,7 +6,8 @@ a frame (``EMBED_FRAME_ANCESTORS``, default any site), filterable by working gro
 of JavaScript reading the public API (``/api/v2/termine/``, open to every origin). Only public
 events appear, whoever asks: nothing members-only leaves the site this way.
 
-The page (``EventIndexPage``) selects the events; this module answers.
+The routes are ``EventIndexPage``'s (``workgroups/views.py``), which select the events; this
+module answers.
 """
 
 from django.conf import settings

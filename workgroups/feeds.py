@@ -1,33 +1,16 @@
 """RSS and Atom feeds of events through Django's syndication framework."""
 
-from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from home.models import SiteSettings
-
-
-class RequestFeed(Feed):
-    """A feed built per request from items a page hands over (never a module-level feed),
-    keeping the request for absolute links."""
-
-    feed_type = Rss201rev2Feed
-    language = "de"
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
-
-    def author_name(self):
-        """Atom requires an author (RFC 4287); it is the association that publishes."""
-        return SiteSettings.for_request(self.request).organisation_name or _("Arbeitskreise")
+from home.feeds import RequestFeed
 
 
 class EventFeed(RequestFeed):
     """Newest events first; each item says when and where, the link leads to the event page.
 
-    Instantiated per request by the listing page (``EventListingMixin``), which hands over
-    the events it may show, so drafts and private pages never reach a feed.
+    Instantiated per request by a listing's feed view (``workgroups/views.py``), which hands
+    over the events the page may show, so drafts and private pages never reach a feed.
     """
 
     def __init__(self, listing_page, events, *, atom=False):

@@ -1,22 +1,13 @@
-"""Filter forms of listings: events (type, topic, year, working group) and the board.
+"""The filter form of event listings: type, topic, year and working group.
 
 Invalid values never cause an error page: the form reports them and the listing ignores them.
-The forms know no models; the pages hand them their choices (event types, topics, years).
+The form knows no models; the views hand it its choices (event types, topics, years).
 """
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-
-class ListingFilterForm(forms.Form):
-    """A GET filter form whose valid, non-empty values narrow a listing."""
-
-    @property
-    def active_filters(self):
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
+from home.forms import ListingFilterForm
 
 
 class EventFilterForm(ListingFilterForm):

@@ -1,0 +1,63 @@
+"""Conditional GET for lists that clients poll (calendars, feeds): 304 while nothing changed.
+
+The caller says what identifies its output (``key``) and when its items changed; this module
+answers with ETag, Last-Modified and a public ``Cache-Control``, and can keep the built body
+so a version of the list is rendered once. ``workgroups/conditional.py`` uses it for events,
+``board/views.py`` for the board's feed.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
+
+
+def conditional_items_response(
+    request, *, key, changes, build_response, max_age=900, keep_built=False
+):
+    """The conditional GET itself, for any list: ``key`` must change whenever the output
+    would, ``changes`` are the moments it changed (the latest is Last-Modified).
+
+    With ``keep_built`` the built body is cached under the ETag: a new version of the content
+    has a new ETag, so nothing stale is ever served and nothing needs purging.
+    """
+    etag = quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
+    changes = [moment for moment in changes if moment]
+    last_modified = int(max(changes).timestamp()) if changes else None
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if not_modified is not None:
+        not_modified.allow_any_origin = True  # public data (home.middleware.PublicCorsMiddleware)
+        return not_modified
+    response = _built_response(etag, build_response) if keep_built else build_response()
+    response.allow_any_origin = True
+    response["ETag"] = etag
+    if last_modified:
+        response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, max_age=max_age)
+    return response
+
+
+BUILT_RESPONSE_SECONDS = 24 * 60 * 60
+
+
+def _built_response(etag, build_response):
+    """The response for ``etag`` from the cache, or built now and kept."""
+    cache_key = f"conditional-response:{etag}"
+    kept = cache.get(cache_key)
+    if kept is not None:
+        content, headers = kept
+        response = HttpResponse(content)
+        for name, value in headers.items():
+            response[name] = value
+        return response
+    response = build_response()
+    if response.status_code == 200 and not response.streaming:
+        headers = {
+            name: response[name]
+            for name in ("Content-Type", "Content-Disposition")
+            if response.has_header(name)
+        }
+        cache.set(cache_key, (response.content, headers), BUILT_RESPONSE_SECONDS)
+    return response
