@@ -30,14 +30,19 @@ def _modules(app):
         yield path
 
 
-def _imported_top_level_packages(path):
-    tree = ast.parse(path.read_text(), filename=str(path))
-    for node in ast.walk(tree):
+def _imported_modules(path):
+    """Every absolute module ``path`` imports (``import a.b`` and ``from a.b import c``)."""
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
         if isinstance(node, ast.Import):
             for alias in node.names:
-                yield alias.name.split(".")[0], node.lineno
+                yield alias.name, node.lineno
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            yield node.module.split(".")[0], node.lineno
+            yield node.module, node.lineno
+
+
+def _imported_top_level_packages(path):
+    for module, line in _imported_modules(path):
+        yield module.split(".")[0], line
 
 
 @pytest.mark.parametrize("app", APPS)
@@ -167,3 +172,17 @@ def test_the_request_modules_exist():
     """Guard against a rule that checks nothing: each named kind of module is in the tree."""
     names = {name.rpartition(".")[2] for name in _load_time_graph()}
     assert names >= REQUEST_MODULES
+
+
+def test_the_board_uses_only_the_data_of_the_working_groups():
+    """The board keeps its own room: of ``workgroups`` it uses topics, municipalities and
+    districts (``workgroups.models``), never its views, forms, feeds or calendars; what both
+    need of those lives in ``home``."""
+    borrowed = {
+        f"{path.relative_to(ROOT)}:{line} imports {module}"
+        for path in _modules("board")
+        for module, line in _imported_modules(path)
+        if module.split(".")[0] == "workgroups" and module != "workgroups.models"
+    }
+
+    assert borrowed == set()
