@@ -42,6 +42,7 @@ MAX_SEARCH_HITS = 500
 
 @subpage_route(BoardPage, "")
 def entry_listing(page, request):
+    """The page itself: the entries on the board under the filter form, newest first."""
     topics, municipalities = page.filter_options()
     form = BoardFilterForm(request.GET or None, topics=topics, municipalities=municipalities)
     filter_query = urlencode(form.active_filters)
@@ -94,6 +95,7 @@ def _entries_page(form, page_number):
 
 @subpage_route(BoardPage, "eintrag/<slug:slug>/", name="entry")
 def entry_detail(page, request, slug):
+    """One entry on its own page, with the entries that would fit it."""
     entry = (
         CooperationEntry.objects.on_board().select_related("municipality").filter(slug=slug).first()
     )
@@ -116,11 +118,13 @@ def entry_detail(page, request, slug):
 # --- members propose and edit entries -----------------------------------------------------
 @subpage_route(BoardPage, "eintragen/", name="submit")
 def submit_entry(page, request):
+    """A member proposes a new entry; it appears after moderation."""
     return _refuse_non_members(page, request) or _entry_form(page, request, entry=None)
 
 
 @subpage_route(BoardPage, "meine-eintraege/", name="own_entries")
 def own_entries(page, request):
+    """A member's entries, each with its state: in review, published, changes asked, expired."""
     refusal = _refuse_non_members(page, request)
     if refusal:
         return refusal
@@ -131,6 +135,7 @@ def own_entries(page, request):
 
 @subpage_route(BoardPage, "meine-eintraege/<int:pk>/", name="edit")
 def edit_entry(page, request, pk):
+    """A member changes or extends one of their own entries; only theirs are found."""
     refusal = _refuse_non_members(page, request)
     if refusal:
         return refusal
@@ -189,6 +194,7 @@ def _entry_form(page, request, *, entry):
 
 @subpage_route(BoardPage, "rss/", name="rss")
 def rss(page, request):
+    """New entries as RSS, answered 304 while the board is unchanged."""
     entries = (
         CooperationEntry.objects.on_board()
         .select_related("municipality")

@@ -61,6 +61,7 @@ class CountedPaginator(Paginator):
 # --- listing -------------------------------------------------------------------------------
 @subpage_route(EventListingMixin, "")
 def event_listing(page, request):
+    """The page itself: upcoming events and the archive, each paged, under the filter form."""
     events = page.get_events(request)
     working_groups = page.get_filter_working_groups(request)
     years, topics = page.filter_options(events)
@@ -125,12 +126,14 @@ def event_listing(page, request):
 # --- month view ----------------------------------------------------------------------------
 @subpage_route(EventListingMixin, "monat/", name="current_month")
 def current_month(page, request):
+    """ "Monatsansicht" links here, so the link itself never goes stale."""
     today = timezone.localdate()
     return redirect(page.url + page.reverse_subpage("month", args=(today.year, today.month)))
 
 
 @subpage_route(EventListingMixin, r"^monat/(\d{4})/(\d{1,2})/$", name="month", regex=True)
 def month(page, request, year, month):
+    """A month as a calendar grid, and its events once more as a list."""
     year, month = int(year), int(month)
     first, last = page.month_range()
     if not (1 <= month <= 12 and first <= (year, month) <= last):
@@ -179,6 +182,7 @@ def listing_calendar(page, request):
 
 
 def _feed(page, request, *, atom):
+    """The newest events as a feed, answered 304 while they are unchanged."""
     events = (
         page.get_events(request)
         .order_by("-first_published_at", "-pk")
@@ -194,11 +198,13 @@ def _feed(page, request, *, atom):
 
 @subpage_route(EventListingMixin, "rss/", name="rss")
 def rss(page, request):
+    """The newest listed events as RSS 2.0."""
     return _feed(page, request, atom=False)
 
 
 @subpage_route(EventListingMixin, "atom/", name="atom")
 def atom(page, request):
+    """The same as Atom, for readers that prefer it."""
     return _feed(page, request, atom=True)
 
 
