@@ -6,7 +6,6 @@ have an approval task, see ``board.moderation``).
 """
 
 from django import forms
-from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
@@ -33,6 +32,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 from workgroups.models import Municipality
 
+from .pages import BoardPage
 from .terms import match_terms_for
 
 
@@ -192,10 +192,9 @@ class CooperationEntry(
     def get_preview_context(self, request, mode_name):
         """The entry as visitors will see it on the board, so moderators approve what they read.
 
-        The board page is looked up by name: it lives in ``board.models``, which imports this
-        module. Matches are left out; they are computed from the published board.
+        Matches are left out; they are computed from the published board.
         """
-        board_page = apps.get_model("board", "BoardPage").objects.live().first()
+        board_page = BoardPage.objects.live().first()
         context = board_page.get_context(request) if board_page else {"request": request}
         context.update({"entry": self, "matches": []})
         return context
@@ -253,10 +252,6 @@ class CooperationEntry(
         return self.submitted_by.get_full_name() or self.submitted_by.get_username()
 
     submitter_name.short_description = _("Eingereicht von")
-
-    @property
-    def is_expired(self):
-        return self.valid_until < timezone.localdate()
 
 
 def entries_removed_since_publication():

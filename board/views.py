@@ -25,7 +25,7 @@ from home.members import is_member
 from home.page_cache import cached_until_change, next_midnight
 from home.pagination import requested_page
 from home.subpage_routes import subpage_route
-from workgroups.models import BERLIN
+from workgroups.models import BERLIN, Municipality, Topic
 
 from . import submissions
 from .entries import CooperationEntry, entries_removed_since_publication
@@ -43,7 +43,7 @@ MAX_SEARCH_HITS = 500
 @subpage_route(BoardPage, "")
 def entry_listing(page, request):
     """The page itself: the entries on the board under the filter form, newest first."""
-    topics, municipalities = page.filter_options()
+    topics, municipalities = _filter_options(page)
     form = BoardFilterForm(request.GET or None, topics=topics, municipalities=municipalities)
     filter_query = urlencode(form.active_filters)
     page_number = requested_page(request)
@@ -73,6 +73,24 @@ def entry_listing(page, request):
         }
     )
     return TemplateResponse(request, page.template, context)
+
+
+def _filter_options(page):
+    """Topics of the entries on the board, and the municipalities: the same for everyone,
+    kept until content changes or midnight (when entries past "Gültig bis" leave)."""
+
+    def compute():
+        on_board = CooperationEntry.objects.on_board()
+        return (
+            list(Topic.objects.filter(entries__in=on_board).distinct()),
+            list(Municipality.objects.all()),
+        )
+
+    return cached_until_change(
+        f"board-filter-options:{page.pk}",
+        compute,
+        stale_from=lambda _options: next_midnight(timezone.now()),
+    )
 
 
 def _entries_page(form, page_number):
