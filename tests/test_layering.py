@@ -186,3 +186,17 @@ def test_the_board_uses_only_the_data_of_the_working_groups():
     }
 
     assert borrowed == set()
+
+
+def test_no_model_is_looked_up_by_name_to_dodge_an_import():
+    """``apps.get_model()`` outside migrations would be an import cycle hidden from the rules
+    above; the board's entry preview once found its page that way."""
+    lookups = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for app in APPS
+        for path in _modules(app)
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if "get_model(" in line
+    ]
+
+    assert lookups == []
