@@ -2,7 +2,7 @@
 
 import pytest
 
-from workgroups.models import District, Municipality
+from workgroups.models import NEIGHBOURING_DISTRICTS, District, Municipality
 
 pytestmark = pytest.mark.django_db
 
@@ -15,13 +15,13 @@ def test_demo_fills_the_register_with_the_named_members(demo_site):
     assert Municipality.objects.get(name="Marsberg").district == District.HOCHSAUERLAND
 
 
-def test_neighbouring_districts():
-    hoexter = Municipality(name="Höxter", district=District.HOEXTER)
-    paderborn = Municipality(name="Paderborn", district=District.PADERBORN)
-    verl = Municipality(name="Verl", district=District.GUETERSLOH)
-
-    assert hoexter.is_neighbour_of(paderborn) and paderborn.is_neighbour_of(hoexter)
-    assert not hoexter.is_neighbour_of(verl)
+def test_neighbouring_districts_are_neighbours_both_ways():
+    """The board's matching ranks entries from a neighbouring district higher."""
+    assert District.PADERBORN in NEIGHBOURING_DISTRICTS[District.HOEXTER]
+    assert District.GUETERSLOH not in NEIGHBOURING_DISTRICTS[District.HOEXTER]
+    for district, neighbours in NEIGHBOURING_DISTRICTS.items():
+        for neighbour in neighbours:
+            assert district in NEIGHBOURING_DISTRICTS[neighbour], (district, neighbour)
 
 
 def test_editors_manage_the_register_in_the_admin(client, editor):

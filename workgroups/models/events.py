@@ -292,10 +292,6 @@ class EventPage(SubpageRoutesMixin, RegistrationOptions, BasePage):
         return local_time(self.end)
 
     @property
-    def is_multi_day(self):
-        return bool(self.local_end and self.local_end.date() != self.local_start.date())
-
-    @property
     def is_cancelled(self):
         return self.status == EventStatus.CANCELLED
 

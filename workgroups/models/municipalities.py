@@ -61,6 +61,3 @@ class Municipality(models.Model):
 
     def __str__(self):
         return self.name
-
-    def is_neighbour_of(self, other):
-        return other.district in NEIGHBOURING_DISTRICTS.get(self.district, set())
