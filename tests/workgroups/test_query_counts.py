@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 FACTORIES = (MeetingPageFactory, WorkshopPageFactory, InfoSessionPageFactory)
 # Exact counts per page (a second request: the listing rows are kept until content changes),
-# so that a change is a decision; every public page stays at most 15.
+# so that a change is a decision.
 QUERIES_PER_PAGE = {
     "working group": 3,
     "working group, filtered": 3,
@@ -93,7 +93,6 @@ def test_listing_queries_do_not_grow_with_the_number_of_events(client, working_g
 
     assert with_500 == with_10
     assert {name: with_500[url] for name, url in pages.items()} == QUERIES_PER_PAGE
-    assert max(QUERIES_PER_PAGE.values()) <= 15
 
 
 def test_event_page_queries_do_not_grow_with_materials_speakers_or_topics(
