@@ -1,8 +1,8 @@
 """What the board page answers: its sub-page routes (``home/subpage_routes.py``).
 
 The public board with its filter, each entry's own page with its matches, the members' forms
-to propose and change entries, and the RSS feed. The page (``board/models.py``) knows its
-filter options and links; these views read, filter and render the entries.
+to propose and change entries, and the RSS feed. The page (``board/pages.py``) knows its
+links; these views read, filter and render the entries.
 """
 
 import datetime as dt
@@ -32,7 +32,7 @@ from .entries import CooperationEntry, entries_removed_since_publication
 from .feeds import BoardFeed
 from .forms import BoardFilterForm
 from .matching import find_matches
-from .models import BoardPage
+from .pages import BoardPage
 
 ENTRIES_PER_PAGE = 12
 FEED_LENGTH = 30
