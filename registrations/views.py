@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from home.client_address import client_address
 from workgroups.models import EventPage
 
 from . import booking
@@ -17,13 +18,13 @@ from .links import GUEST_CONFIRMATION_MAX_AGE, personal_token, registration_for_
 from .models import Registration
 
 
-def _client_address(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def rate_limit_reached(request):
-    """More than ``REGISTRATIONS_PER_HOUR`` attempts from one address in an hour."""
-    key = f"registrations:attempts:{_client_address(request)}"
+    """More than ``REGISTRATIONS_PER_HOUR`` attempts from one client in an hour.
+
+    Counted per client address (home/client_address.py), not per connection: behind the proxy
+    every connection comes from the proxy, and one busy client must not close the form for all.
+    """
+    key = f"registrations:attempts:{client_address(request)}"
     attempts = cache.get_or_set(key, 0, timeout=60 * 60)
     try:
         attempts = cache.incr(key)

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every layer below and every log line knows the client (home/client_address.py).
+    "home.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "home.middleware.PermissionsPolicyMiddleware",
     "home.middleware.PublicCorsMiddleware",
@@ -172,8 +174,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "home.accounts.locked_out"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "home.accounts.throttled_username"
-# Behind the reverse proxy (production.py) the client address comes from X-Forwarded-For.
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# The address counted is the one client address of home/client_address.py.
+AXES_CLIENT_IP_CALLABLE = "home.client_address.client_address"
+# Reverse proxies (addresses or networks) whose X-Real-IP names the client; a request from
+# anywhere else is its own client, whatever headers it sends. production.py trusts this host.
+TRUSTED_PROXIES = [p.strip() for p in os.environ.get("TRUSTED_PROXIES", "").split(",") if p.strip()]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -307,6 +312,17 @@ WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Each line names the client it was written for (home/client_address.py), "-" outside one.
+    "filters": {"client_address": {"()": "home.client_address.ClientAddressLogFilter"}},
+    "formatters": {
+        "client": {"format": "{levelname} {name} [{client_address}] {message}", "style": "{"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["client_address"],
+            "formatter": "client",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

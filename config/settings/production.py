@@ -27,9 +27,11 @@ SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "true").lower() in {
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
-# The reverse proxy sets X-Forwarded-For; login throttling counts per real client address.
-AXES_IPWARE_PROXY_COUNT = 1
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# nginx (and Varnish behind it) on this host name the client in X-Real-IP; login throttling,
+# rate limits and logs count that address (home/client_address.py).
+TRUSTED_PROXIES = [
+    p.strip() for p in os.environ.get("TRUSTED_PROXIES", "127.0.0.1,::1").split(",") if p.strip()
+]
 
 # Wagtail's preview shows the page in a frame of the admin (same origin), so the site must allow
 # framing by itself: X_FRAME_OPTIONS stays SAMEORIGIN (base.py), and the CSP's frame-ancestors

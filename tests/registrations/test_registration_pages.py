@@ -9,6 +9,7 @@ import pytest
 
 from registrations import booking
 from registrations.models import Registration, RegistrationStatus
+from tests.proxies import trust_the_documented_proxy, via_nginx
 from tests.queries import count_queries
 from tests.sitemaps import sitemap_pages
 
@@ -22,6 +23,10 @@ FORM = {
     "consent": "on",
     "webseite": "",
 }
+
+
+BUSY = "198.51.100.23"
+OTHER = "203.0.113.40"
 
 
 def _form_url(event):
@@ -89,6 +94,49 @@ def test_too_many_attempts_from_one_address_are_slowed_down(client, event, setti
         client.post(_form_url(event), {**FORM, "email": f"gast{number}@example.org"})
 
     response = client.post(_form_url(event), {**FORM, "email": "gast9@example.org"})
+
+    assert "sehr viele Anmeldungen" in response.content.decode()
+    assert Registration.objects.count() == 2
+
+
+def test_behind_the_proxy_the_limit_counts_each_client_on_its_own(event, settings, monkeypatch):
+    """Every request reaches the site from nginx; one busy client must not close the form for
+    everybody else."""
+    trust_the_documented_proxy(settings, monkeypatch)
+    settings.REGISTRATIONS_PER_HOUR = 2
+    busy, other = Client(), Client()
+    for number in range(2):
+        busy.post(
+            _form_url(event), {**FORM, "email": f"gast{number}@example.org"}, **via_nginx(BUSY)
+        )
+
+    refused = busy.post(_form_url(event), {**FORM, "email": "gast9@example.org"}, **via_nginx(BUSY))
+    accepted = other.post(
+        _form_url(event), {**FORM, "email": "andere@example.org"}, **via_nginx(OTHER)
+    )
+
+    assert "sehr viele Anmeldungen" in refused.content.decode()
+    assert "sehr viele Anmeldungen" not in accepted.content.decode()
+    assert sorted(Registration.objects.values_list("email", flat=True)) == [
+        "andere@example.org",
+        "gast0@example.org",
+        "gast1@example.org",
+    ]
+
+
+def test_an_address_a_client_names_itself_does_not_reset_its_limit(
+    client, event, settings, monkeypatch
+):
+    trust_the_documented_proxy(settings, monkeypatch)
+    settings.REGISTRATIONS_PER_HOUR = 2
+    for number in range(3):
+        response = client.post(
+            _form_url(event),
+            {**FORM, "email": f"gast{number}@example.org"},
+            REMOTE_ADDR="192.0.2.66",
+            HTTP_X_REAL_IP=f"198.51.100.{number + 1}",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{number + 1}",
+        )
 
     assert "sehr viele Anmeldungen" in response.content.decode()
     assert Registration.objects.count() == 2
