@@ -1,4 +1,9 @@
-"""What ``/healthz/`` reports: database, cache, task backlog and the worker's heartbeat."""
+"""What ``/healthz/`` reports: database, cache, task backlog and the worker's heartbeat.
+
+"degraded" (still 200) names what an operator should look at while the site still serves:
+no cache, no living worker, tasks waiting too long, or stuck tasks (running far longer than
+any task should, or running on a worker that stopped reporting). 503 only without database.
+"""
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
@@ -10,10 +15,13 @@ from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from .models import WorkerHeartbeat
-from .worker import STALE_AFTER
+from .worker import STALE_AFTER, is_orphaned, living_worker_ids
 
 # A task waiting longer than this means the worker does not keep up (or does not run).
 BACKLOG_WARNING_SECONDS = 10 * 60
+# No task runs this long (PDF work stops after a minute, mail gives up on a dead server); one
+# that does hangs.
+RUNNING_WARNING_SECONDS = 10 * 60
 
 
 def health_report():
@@ -28,6 +36,7 @@ def health_report():
         cache_state != "ok",
         report["worker"]["status"] not in {"ok", "not_needed"},
         report["tasks"].get("oldest_waiting_seconds", 0) > BACKLOG_WARNING_SECONDS,
+        report["tasks"].get("stuck", 0) > 0,
     )
     if any(worries):
         report["status"] = "degraded"
@@ -62,6 +71,7 @@ def _tasks():
     tasks = {"waiting": waiting.count()}
     if oldest:
         tasks["oldest_waiting_seconds"] = int((now - oldest).total_seconds())
+    tasks.update(_running_tasks(now))
     heartbeat = WorkerHeartbeat.objects.order_by("-last_seen").first()
     if heartbeat is None:
         worker = {"status": "never_seen"}
@@ -72,3 +82,19 @@ def _tasks():
             "seconds_since_heartbeat": int((now - heartbeat.last_seen).total_seconds()),
         }
     return {"tasks": tasks, "worker": worker}
+
+
+def _running_tasks(now):
+    """How many tasks run, and how many of them are stuck: too long, or with a silent worker.
+
+    The workers put orphaned tasks back within a minute; one that stays means no worker runs.
+    """
+    alive = living_worker_ids(now)
+    running = DBTaskResult.objects.running().values_list("started_at", "worker_ids")
+    stuck = sum(
+        1
+        for started_at, worker_ids in running
+        if is_orphaned(worker_ids, alive)
+        or (now - started_at).total_seconds() > RUNNING_WARNING_SECONDS
+    )
+    return {"running": len(running), "stuck": stuck}

@@ -1,10 +1,20 @@
-"""The background worker, made to outlive database restarts and to report that it is alive.
+"""The background worker, made to outlive database restarts and crashes, and to report that it
+is alive.
 
 django-tasks-db's worker exits for good on the first database error: after a PostgreSQL restart
-every later task (PDF text, thumbnails, search index) would wait silently. This worker waits
-and reconnects instead, writes a heartbeat that ``/healthz/`` reads, and puts tasks back in
-the queue that a worker (itself before the outage, or a crashed one) claimed but never
-finished, so no task is lost.
+every later task (PDF text, thumbnails, search index, mail) would wait silently. This worker
+waits and reconnects instead, and writes a heartbeat that ``/healthz/`` reads.
+
+A worker can also die without a word (``kill -9``, the kernel's out-of-memory killer, a lost
+machine). Its claimed task would stay "running" for ever, so every worker looks for such
+orphans with each heartbeat: a task whose worker's heartbeat is stale goes back into the queue,
+within a minute of the death. The restarted worker cannot do that at its start, because the
+dead one's heartbeat is still fresh then.
+
+No task runs twice: a task is taken from its worker only after the worker has been silent for
+:data:`STALE_AFTER`, and a worker that cannot write its heartbeat for :data:`FENCE_AFTER` while
+it runs a task ends itself before that (systemd starts it again). A task that keeps killing its
+worker is given up after :data:`MAX_CLAIMS` attempts instead of being retried for ever.
 
 ``manage.py db_worker`` (``home/management/commands/db_worker.py``) runs it; the systemd unit
 in ``deploy/`` restarts the process should it still end.
@@ -28,12 +38,29 @@ from .models import WorkerHeartbeat
 
 logger = logging.getLogger(__name__)
 
-HEARTBEAT_SECONDS = 10
-# A worker that has not reported for this long is taken as gone; /healthz/ says so.
-STALE_AFTER = timedelta(seconds=6 * HEARTBEAT_SECONDS)
+HEARTBEAT_SECONDS = 5
+# A worker that has not reported for this long is taken as gone: its tasks go back into the
+# queue, and /healthz/ says so.
+STALE_AFTER = timedelta(seconds=30)
+# A worker running a task that has not managed to report for this long stops itself: others
+# take it as gone STALE_AFTER after its last report, and must not find it still at work.
+FENCE_AFTER = timedelta(seconds=20)
+# How often a task may lose its worker before it is given up (a PDF that crashes every worker).
+MAX_CLAIMS = 3
+# Heartbeats of workers that ended (each start has a new id) are forgotten after this long.
+FORGET_AFTER = timedelta(days=1)
 MAX_RECONNECT_DELAY_SECONDS = 30
 # What a lost or restarting database raises; the worker waits it out, pages answer 503.
 DATABASE_ERRORS = (OperationalError, InterfaceError)
+# The exit status of a worker that ended itself because it could not report (see FENCE_AFTER).
+EXIT_FENCED = 75
+
+
+class WorkerLost(Exception):
+    """The worker running a task ended before finishing it, :data:`MAX_CLAIMS` times.
+
+    Stored as the failed task's error (``exception_class_path``), so it must stay importable.
+    """
 
 
 def write_heartbeat(worker_id):
@@ -47,37 +74,80 @@ def write_heartbeat(worker_id):
     )
 
 
-def requeue_orphaned_tasks(backend_name, own_worker_id):
-    """Put tasks back in the queue whose worker is this one (before an outage) or is gone."""
-    alive = set(
-        WorkerHeartbeat.objects.filter(last_seen__gte=timezone.now() - STALE_AFTER)
-        .exclude(worker_id=own_worker_id)
-        .values_list("worker_id", flat=True)
-    )
-    requeued = 0
-    for task_id, worker_ids in DBTaskResult.objects.filter(
-        backend_name=backend_name, status=TaskResultStatus.RUNNING
-    ).values_list("id", "worker_ids"):
-        if worker_ids and worker_ids[-1] in alive:
-            continue
-        requeued += DBTaskResult.objects.filter(id=task_id, status=TaskResultStatus.RUNNING).update(
-            status=TaskResultStatus.READY, started_at=None
+def living_worker_ids(now=None):
+    """The workers that reported within :data:`STALE_AFTER`."""
+    now = now or timezone.now()
+    return set(
+        WorkerHeartbeat.objects.filter(last_seen__gte=now - STALE_AFTER).values_list(
+            "worker_id", flat=True
         )
+    )
+
+
+def is_orphaned(worker_ids, alive):
+    """A running task whose (last) worker is not among the living ones."""
+    return not worker_ids or worker_ids[-1] not in alive
+
+
+def requeue_orphaned_tasks(backend_name, restarting_worker_id=None):
+    """Put running tasks back in the queue whose worker is gone.
+
+    ``restarting_worker_id`` names a worker that is (re)starting its loop and so runs nothing:
+    what it had claimed before a database outage is orphaned too, fresh heartbeat or not.
+    Each task is updated only if it is still the same claim that was found orphaned, so two
+    workers looking at once, or a worker that just took the task again, change nothing.
+    """
+    alive = living_worker_ids() - {restarting_worker_id}
+    requeued = abandoned = 0
+    running = DBTaskResult.objects.running().filter(backend_name=backend_name)
+    for task_id, worker_ids, started_at in running.values_list("id", "worker_ids", "started_at"):
+        if not is_orphaned(worker_ids, alive):
+            continue
+        same_claim = DBTaskResult.objects.filter(
+            id=task_id, status=TaskResultStatus.RUNNING, started_at=started_at
+        )
+        if len(worker_ids) >= MAX_CLAIMS:
+            abandoned += same_claim.update(
+                status=TaskResultStatus.FAILED,
+                finished_at=timezone.now(),
+                exception_class_path=f"{WorkerLost.__module__}.{WorkerLost.__qualname__}",
+                traceback=(
+                    f"{WorkerLost.__qualname__}: Der Worker endete {len(worker_ids)}-mal "
+                    "während dieser Aufgabe; sie wird nicht mehr versucht.\n"
+                ),
+            )
+        else:
+            requeued += same_claim.update(status=TaskResultStatus.READY, started_at=None)
     if requeued:
         logger.warning("%d unterbrochene Aufgabe(n) wieder eingereiht.", requeued)
+    if abandoned:
+        logger.error(
+            "%d Aufgabe(n) aufgegeben: ihr Worker endete %d-mal während der Arbeit daran.",
+            abandoned,
+            MAX_CLAIMS,
+        )
     return requeued
+
+
+def forget_ended_workers():
+    """Each worker start has a new id; the rows of those long gone only fill the table."""
+    WorkerHeartbeat.objects.filter(last_seen__lt=timezone.now() - FORGET_AFTER).delete()
 
 
 class ResilientWorker(Worker):
     """django-tasks-db's worker with reconnection, heartbeat and recovery of orphaned tasks."""
 
+    def __init__(self, **options):
+        super().__init__(**options)
+        self._last_report = time.monotonic()
+
     def run(self):
-        self._start_heartbeat()
+        self._start_background_threads()
         delay = 1
         while self.running:
             try:
                 write_heartbeat(self.worker_id)
-                requeue_orphaned_tasks(self.backend_name, self.worker_id)
+                requeue_orphaned_tasks(self.backend_name, restarting_worker_id=self.worker_id)
                 delay = 1
                 super().run()
                 return
@@ -89,17 +159,42 @@ class ResilientWorker(Worker):
                 time.sleep(delay)
                 delay = min(delay * 2, MAX_RECONNECT_DELAY_SECONDS)
 
-    def _start_heartbeat(self):
-        thread = threading.Thread(target=self._beat, name="heartbeat", daemon=True)
-        thread.start()
+    def _start_background_threads(self):
+        for target, name in ((self._beat, "heartbeat"), (self._guard, "fence")):
+            threading.Thread(target=target, name=name, daemon=True).start()
 
     def _beat(self):
         """Runs in its own thread with its own database connection."""
         while self.running:
-            try:
-                write_heartbeat(self.worker_id)
-            except DATABASE_ERRORS as error:
-                logger.info("Lebenszeichen nicht geschrieben: %s", error)
-                connection.close()
+            self.beat()
             time.sleep(HEARTBEAT_SECONDS)
         connection.close()
+
+    def beat(self):
+        """Report being alive, then take up the tasks of workers that stopped reporting."""
+        try:
+            write_heartbeat(self.worker_id)
+            self._last_report = time.monotonic()
+            requeue_orphaned_tasks(self.backend_name)
+            forget_ended_workers()
+        except DATABASE_ERRORS as error:
+            logger.info("Lebenszeichen nicht geschrieben: %s", error)
+            connection.close()
+
+    def _guard(self):
+        """Runs in its own thread, free of database calls that might hang."""
+        while self.running:
+            self.stop_if_silent_too_long()
+            time.sleep(1)
+
+    def stop_if_silent_too_long(self):
+        """End the process if it runs a task that others may soon take up as orphaned."""
+        silent = time.monotonic() - self._last_report
+        if self.running_task and silent > FENCE_AFTER.total_seconds():
+            logger.critical(
+                "Seit %d s kein Lebenszeichen geschrieben; der Worker beendet sich, bevor ein "
+                "anderer seine Aufgabe übernimmt.",
+                silent,
+            )
+            logging.shutdown()
+            os._exit(EXIT_FENCED)

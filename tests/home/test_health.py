@@ -91,6 +91,43 @@ def test_worker_heartbeat(client, settings, seconds_ago, worker_status, status):
     assert report["worker"]["seconds_since_heartbeat"] >= seconds_ago
 
 
+def _running_task(worker_id, minutes_ago):
+    extract_document_metadata.enqueue(1)
+    task = DBTaskResult.objects.get(status="READY")
+    task.claim(worker_id)
+    DBTaskResult.objects.filter(pk=task.pk).update(
+        started_at=timezone.now() - dt.timedelta(minutes=minutes_ago)
+    )
+
+
+@pytest.mark.parametrize(
+    ("worker_id", "minutes_ago", "stuck", "status"),
+    [
+        ("alive", 1, 0, "ok"),
+        ("alive", 11, 1, "degraded"),  # running far longer than any task should
+        ("killed", 1, 1, "degraded"),  # its worker stopped reporting
+    ],
+)
+def test_stuck_tasks(client, settings, worker_id, minutes_ago, stuck, status):
+    settings.TASKS = QUEUED_TASKS
+    for name, seconds_ago in (("alive", 2), ("killed", 90)):
+        WorkerHeartbeat.objects.create(
+            worker_id=name,
+            hostname="app1",
+            pid=1,
+            last_seen=timezone.now() - dt.timedelta(seconds=seconds_ago),
+        )
+    _running_task(worker_id, minutes_ago)
+
+    response = client.get("/healthz/")
+
+    assert response.status_code == 200
+    report = response.json()
+    assert report["status"] == status
+    assert report["tasks"] == {"waiting": 0, "running": 1, "stuck": stuck}
+    assert report["worker"]["status"] == "ok"
+
+
 @pytest.mark.parametrize(
     ("error", "status", "text"),
     [

@@ -1,6 +1,8 @@
-"""The background worker outlives a database outage, reports itself and loses no task."""
+"""The background worker outlives a database outage and the death of a worker, reports itself,
+loses no task and runs none twice."""
 
 import datetime as dt
+import time
 
 from django.db import OperationalError
 from django.utils import timezone
@@ -10,7 +12,7 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from home.models import WorkerHeartbeat
-from home.worker import ResilientWorker
+from home.worker import EXIT_FENCED, FENCE_AFTER, MAX_CLAIMS, STALE_AFTER, ResilientWorker
 from tests.factories.documents import pdf_document
 
 # The worker commits and reconnects like the real process, so the test cannot run inside a
@@ -21,8 +23,8 @@ pytestmark = pytest.mark.usefixtures("migrated_database")
 @pytest.fixture
 def queued_tasks(settings, monkeypatch):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    # The heartbeat thread is a second connection; the test checks the beat of the main loop.
-    monkeypatch.setattr(ResilientWorker, "_start_heartbeat", lambda worker: None)
+    # The heartbeat and fence threads are left out; tests call their steps (beat, fence) directly.
+    monkeypatch.setattr(ResilientWorker, "_start_background_threads", lambda worker: None)
     sleeps = []
     monkeypatch.setattr("home.worker.time.sleep", sleeps.append)
     return sleeps
@@ -87,3 +89,111 @@ def test_tasks_of_a_vanished_worker_run_again_those_of_a_living_one_stay(queued_
     assert orphaned.page_count == 1
     assert running_elsewhere.page_count is None
     assert tasks.last().status == TaskResultStatus.RUNNING
+
+
+def _heartbeat(worker_id, seconds_ago):
+    WorkerHeartbeat.objects.update_or_create(
+        worker_id=worker_id,
+        defaults={
+            "hostname": "app1",
+            "pid": 1,
+            "last_seen": timezone.now() - dt.timedelta(seconds=seconds_ago),
+        },
+    )
+
+
+def _metadata_tasks():
+    return DBTaskResult.objects.filter(task_path__endswith=".extract_document_metadata").order_by(
+        "enqueued_at"
+    )
+
+
+def test_a_killed_workers_task_is_taken_up_while_the_restarted_worker_runs(queued_tasks):
+    """kill -9, and systemd starts a new worker seconds later: the dead one's heartbeat is still
+    fresh then, so its task stays; the new worker's heartbeat finds it once that has gone stale."""
+    document = pdf_document("Protokoll")
+    _metadata_tasks().get().claim("killed")
+    _heartbeat("killed", seconds_ago=3)
+    restarted = _worker("restarted")
+
+    restarted.run()
+
+    assert _metadata_tasks().get().status == TaskResultStatus.RUNNING
+
+    _heartbeat("killed", seconds_ago=STALE_AFTER.total_seconds() + 1)
+    restarted.beat()
+    restarted.run()
+
+    document.refresh_from_db()
+    assert document.page_count == 1
+    assert _metadata_tasks().get().status == TaskResultStatus.SUCCESSFUL
+
+
+def test_a_task_running_on_a_living_worker_is_never_taken_from_it(queued_tasks):
+    """A long task elsewhere, and the worker's own running task, stay with their workers."""
+    elsewhere, own = pdf_document("A"), pdf_document("B")
+    long_running, running_here = _metadata_tasks()
+    long_running.claim("alive")
+    DBTaskResult.objects.filter(pk=long_running.pk).update(
+        started_at=timezone.now() - dt.timedelta(hours=2)
+    )
+    _heartbeat("alive", seconds_ago=4)
+    worker = _worker("w-test")
+    running_here.claim(worker.worker_id)
+
+    worker.beat()
+
+    assert set(_metadata_tasks().values_list("status", flat=True)) == {TaskResultStatus.RUNNING}
+    elsewhere.refresh_from_db()
+    own.refresh_from_db()
+    assert (elsewhere.page_count, own.page_count) == (None, None)
+
+
+def test_a_worker_that_cannot_report_ends_itself_before_its_task_is_taken(
+    queued_tasks, monkeypatch
+):
+    exits = []
+    monkeypatch.setattr("home.worker.os._exit", exits.append)
+
+    def database_gone(worker_id):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr("home.worker.write_heartbeat", database_gone)
+    worker = _worker()
+    worker._last_report = time.monotonic() - FENCE_AFTER.total_seconds() - 1
+    worker.beat()
+
+    worker.stop_if_silent_too_long()
+    assert exits == []  # idle: nothing anyone could take up twice
+
+    worker.running_task = True
+    worker.stop_if_silent_too_long()
+    assert exits == [EXIT_FENCED]
+    assert FENCE_AFTER < STALE_AFTER
+
+
+def test_a_task_that_keeps_killing_its_worker_is_given_up(queued_tasks):
+    document = pdf_document("Giftig")
+    task = _metadata_tasks().get()
+    for number in range(MAX_CLAIMS):
+        task.claim(f"died-{number}")
+
+    _worker().run()
+
+    task.refresh_from_db()
+    document.refresh_from_db()
+    assert task.status == TaskResultStatus.FAILED
+    assert task.exception_class_path == "home.worker.WorkerLost"
+    assert document.page_count is None
+
+
+def test_heartbeats_of_long_ended_workers_are_forgotten(queued_tasks):
+    _heartbeat("ended-yesterday", seconds_ago=25 * 60 * 60)
+    _heartbeat("ended-an-hour-ago", seconds_ago=60 * 60)
+
+    _worker().beat()
+
+    assert set(WorkerHeartbeat.objects.values_list("worker_id", flat=True)) == {
+        "ended-an-hour-ago",
+        "w-test",
+    }
