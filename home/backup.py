@@ -10,8 +10,10 @@ Left out of the archive, because they are rebuilt or only matter while the site 
 search index, sessions, queued task results, login-throttling records and worker heartbeats.
 """
 
+import contextlib
 import io
 import json
+import os
 import posixpath
 import tarfile
 import tempfile
@@ -59,7 +61,7 @@ def write_backup(path):
                 indent=None,
             )
         rows = len(json.loads(dump.read_text()))
-        with tarfile.open(path, "w:gz") as archive:
+        with _private_file(path) as output, tarfile.open(fileobj=output, mode="w:gz") as archive:
             archive.add(dump, arcname=DATABASE_MEMBER)
             for name in _stored_files(default_storage):
                 member = tarfile.TarInfo(f"{MEDIA_MEMBER}/{name}")
@@ -67,6 +69,28 @@ def write_backup(path):
                 with default_storage.open(name, "rb") as handle:
                     archive.addfile(member, handle)
     return rows
+
+
+@contextlib.contextmanager
+def _private_file(path):
+    """The archive holds every member's name, address and password hash: readable by the owner
+    only (0600), whatever the umask, and it appears under its name only once complete.
+
+    Written beside the target (``mkstemp`` creates files as 0600) and renamed at the end, so a
+    failed backup leaves no half archive and an older archive of that name keeps its content
+    until the new one is whole.
+    """
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(handle, "wb") as output:
+            yield output
+            output.flush()
+            os.fsync(output.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _stored_files(storage, folder=""):

@@ -1,6 +1,9 @@
 """`backup_site` and `restore_site` bring the whole demo back: pages, files, privacy, history."""
 
 import hashlib
+import os
+import stat
+import tarfile
 
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
@@ -92,3 +95,45 @@ def test_a_broken_archive_changes_nothing(demo_site, tmp_path):
         call_command("restore_site", str(broken), "--replace", verbosity=0)
 
     assert Page.objects.count() == pages
+
+
+@pytest.fixture
+def permissive_umask():
+    """As an operator's shell or a cron job may have it: new files readable by everyone."""
+    previous = os.umask(0)
+    yield
+    os.umask(previous)
+
+
+def test_the_archive_is_readable_by_its_owner_only(db, tmp_path, permissive_umask):
+    """It holds every account's name, address and password hash."""
+    archive = tmp_path / "sicherung.tar.gz"
+    older = tmp_path / "sicherung-alt.tar.gz"
+    older.write_bytes(b"vorige Sicherung")
+    older.chmod(0o644)
+
+    call_command("backup_site", str(archive), verbosity=0)
+    call_command("backup_site", str(older), verbosity=0)
+
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    assert stat.S_IMODE(older.stat().st_mode) == 0o600
+    with tarfile.open(older) as replaced:
+        assert "database.json" in replaced.getnames()
+    # No temporary file left beside them.
+    assert sorted(path.name for path in tmp_path.glob("*sicherung*")) == [
+        "sicherung-alt.tar.gz",
+        "sicherung.tar.gz",
+    ]
+
+
+def test_a_failed_backup_leaves_no_half_archive(db, tmp_path, monkeypatch):
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("home.backup._stored_files", disk_full)
+    archive = tmp_path / "sicherung.tar.gz"
+
+    with pytest.raises(OSError, match="No space left"):
+        call_command("backup_site", str(archive), verbosity=0)
+
+    assert list(tmp_path.glob("*sicherung*")) == []
