@@ -12,6 +12,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, WorkingFieldBlock
+from .content_version import ContentVersion  # noqa: F401 (a model of this app)
 from .privacy import in_restricted_section
 from .routing import CachedRouteMixin
 

@@ -6,15 +6,16 @@ changes. Members, editors and anyone carrying a session or a pending message are
 from it and never fill it, and a response that sets a cookie, carries a CSRF token or a message
 or says ``private`` is never kept.
 
-**Purging.** All kept pages belong to one *content version*. Every change that can alter a
-public page (publishing, unpublishing, moving or deleting a page; a board entry, topic,
-registration, document, image, privacy rule or the site settings saved or deleted) starts a new
-version, so every kept page is gone at once: with a handful of edits a day, tracking which page
-shows what would cost more than refilling the cache. The version is started twice: at once, so
-the rest of the change's own request sees it, and after the transaction commits, so a visitor's
-request that read the old rows in between cannot keep them under the new version. Behind a
-frontend cache (Varnish, ``WAGTAILFRONTENDCACHE``), the site root is purged after the commit; the
-VCL in ``deploy/varnish.vcl`` drops every address below a purged one.
+**Purging.** All kept pages belong to one *content version* (``home/content_version.py``),
+kept in the database and read once per request. Every change that can alter a public page
+(publishing, unpublishing, moving or deleting a page; a board entry, topic, registration,
+document, image, privacy rule or the site settings saved or deleted) writes a new version in
+its own transaction, so every kept page is gone the moment the change commits, on every
+instance, whatever the state of Redis: with a handful of edits a day, tracking which page shows
+what would cost more than refilling the cache. A kept page is served only under the version it
+was made from; without a database nothing kept is served. Behind a frontend cache (Varnish,
+``VARNISH_URL``), ``home/frontend_cache.py`` purges it after the commit and again until it has
+heard.
 
 **Time.** Some pages change without an edit: an event moves from "upcoming" to "past" when it
 ends, the month view marks today. A kept page therefore lives only until the next such moment,
@@ -22,81 +23,55 @@ which the apps name through the ``page_cache_next_change`` hook (a function of `
 a datetime or ``None``), and never longer than ``PAGE_CACHE_MAX_AGE`` seconds. The same lifetime
 goes out as ``s-maxage``, so a frontend cache keeps a page exactly as long.
 
-Kept pages live in the cache only when ``PAGE_CACHE_ENABLED`` is set: the cache must be shared
-by all processes that serve the site (Redis), or a purge in one would leave the others stale.
-With neither the page cache nor a frontend cache, the middleware steps aside.
+Kept pages live in the cache only when ``PAGE_CACHE_ENABLED`` is set (``REDIS_URL`` switches it
+on: one copy of each page for all processes). With neither the page cache nor a frontend cache,
+the middleware steps aside.
 """
 
-import contextvars
 import datetime as dt
 import hashlib
 import logging
-import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
 
 from wagtail import hooks
-from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-from wagtail.models import Site
+
+from . import frontend_cache
+from .content_version import (
+    current_version,
+    forget_for_this_request,
+    remember_for_this_request,
+    start_new_version,
+)
 
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "page-cache:version"
 NEXT_CHANGE_HOOK = "page_cache_next_change"
 
 
 # --- The content version --------------------------------------------------------------------
 
 
-# The version as one request read it: pages ask for it several times (menu, privacy rules,
-# filter options), and one Redis round trip per request is enough. A purge forgets it.
-_version_read_in_request = contextvars.ContextVar("content_version_read_in_request", default=None)
-
-
 def content_version():
     """The version of everything public pages show; it changes with every purge."""
-    memo = _version_read_in_request.get()
-    if memo:
-        return memo[0]
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = _new_version()
-        cache.add(VERSION_KEY, version, timeout=None)
-    if memo is not None:
-        memo.append(version)
-    return version
-
-
-def _new_version():
-    # A lost version key (evicted, Redis restarted) must never bring back an older version and
-    # with it the pages kept under that one: a new version starts from the clock.
-    return time.time_ns()
-
-
-def _start_new_version():
-    memo = _version_read_in_request.get()
-    if memo is not None:
-        memo.clear()
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # the key is missing: any fresh version is newer than the kept pages
-        cache.set(VERSION_KEY, _new_version(), timeout=None)
+    return current_version()
 
 
 def purge_page_cache(**kwargs):
-    """Forget every kept page, now and once more when the current transaction commits.
+    """Forget every kept page and fragment: a new content version in the current transaction.
 
     Takes ``**kwargs`` so it can be connected to any signal directly.
     """
-    _start_new_version()
+    start_new_version()
     connection = transaction.get_connection()
-    # Deleting a tree of pages sends one signal per page; one purge after the commit is enough.
+    # Deleting a tree of pages sends one signal per page; one frontend purge after the commit
+    # is enough.
     already_scheduled = any(
         callback is _purge_after_commit for _, callback, _ in connection.run_on_commit
     )
@@ -105,9 +80,8 @@ def purge_page_cache(**kwargs):
 
 
 def _purge_after_commit():
-    _start_new_version()
-    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        purge_urls_from_cache([f"{site.root_url}/" for site in Site.objects.all()])
+    if frontend_cache.is_configured():
+        frontend_cache.purge_after_change()
 
 
 def cached_until_change(key, compute, timeout=60 * 60, *, stale_from=None):
@@ -187,9 +161,9 @@ def _is_shareable(request, response):
     return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
 
 
-def _cache_key(request):
+def _cache_key(request, version):
     address = f"{request.get_host()}{request.get_full_path()}"
-    return f"page-cache:page:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"page-cache:page:v{version}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def _send_lifetime(response, until, now):
@@ -201,51 +175,55 @@ class PageCacheMiddleware:
     """Serve anonymous visitors from the page cache; keep what every visitor may see.
 
     Sits above the session, CSRF and message middleware, so a page served from the cache costs
-    no database query at all. For every request it also remembers the content version once read.
+    one query (the content version) and nothing else. For every request it also remembers the
+    content version once read.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _version_read_in_request.set([])
+        token = remember_for_this_request()
         try:
             return self._serve(request)
         finally:
-            _version_read_in_request.reset(token)
+            forget_for_this_request(token)
 
     def _serve(self, request):
         enabled = settings.PAGE_CACHE_ENABLED
-        frontend_cache = bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
-        if not (enabled or frontend_cache) or not _is_anonymous_visitor(request):
+        behind_frontend_cache = frontend_cache.is_configured()
+        if not (enabled or behind_frontend_cache) or not _is_anonymous_visitor(request):
+            return self.get_response(request)
+        try:
+            version = content_version()
+        except DatabaseError:
+            # Nothing kept can be vouched for without the database; the view decides (503).
             return self.get_response(request)
         if enabled:
-            key = _cache_key(request)
-            kept = cache.get_many([VERSION_KEY, key])
-            if VERSION_KEY in kept:
-                _version_read_in_request.get().append(kept[VERSION_KEY])
-            cached = self._still_valid(request, kept.get(key), kept.get(VERSION_KEY))
+            key = _cache_key(request, version)
+            cached = self._still_valid(request, cache.get(key))
             if cached is not None:
                 return cached
-        version = content_version() if enabled else None
         response = self.get_response(request)
         if not _is_shareable(request, response):
+            return response
+        if behind_frontend_cache and _changed_while_rendering(version):
             return response
         now = timezone.now()
         until = keep_until(now)
         _send_lifetime(response, until, now)
         if enabled and request.method == "GET":
             timeout = max(1, int((until - now).total_seconds()))
-            cache.set(key, (version, until, response), timeout)
+            cache.set(key, (until, response), timeout)
         return response
 
-    def _still_valid(self, request, kept, version):
-        """The kept page, if it belongs to the current version and its time has not come."""
-        if kept is None or version is None:
+    def _still_valid(self, request, kept):
+        """The kept page, if its time has not come (its key names the current version)."""
+        if kept is None:
             return None
-        kept_version, until, response = kept
+        until, response = kept
         now = timezone.now()
-        if kept_version != version or until <= now:
+        if until <= now:
             return None
         _send_lifetime(response, until, now)
         # Feeds and calendars carry validators: a polling client still gets its 304.
@@ -255,3 +233,15 @@ class PageCacheMiddleware:
             last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
             response=response,
         )
+
+
+def _changed_while_rendering(version):
+    """Whether a change committed while the page was rendered from ``version``.
+
+    Such a page may show the old content; a frontend cache could keep it after the change's
+    purge has already gone out, so it is not offered for sharing.
+    """
+    try:
+        return current_version(fresh=True) != version
+    except DatabaseError:
+        return True

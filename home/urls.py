@@ -29,5 +29,6 @@ urlpatterns = [
     ),
     path("suche/", views.search, name="search"),
     path("healthz/", views.healthz, name="healthz"),
+    path("healthz/frontend-cache/", views.frontend_cache_probe, name="frontend_cache_probe"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]

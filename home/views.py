@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_GET
 from django.views.defaults import server_error as django_server_error
 from django.views.static import serve
 
+from . import frontend_cache
 from .health import health_report
 from .media import PUBLIC_MEDIA_FOLDERS
 from .search import clean_search_query, search_site
@@ -64,6 +66,26 @@ def healthz(request):
     """
     report = health_report()
     return JsonResponse(report, status=503 if report["status"] == "error" else 200)
+
+
+@never_cache
+@require_GET
+def frontend_cache_probe(request):
+    """Varnish's health probe: may it serve the pages it keeps from this instance?
+
+    200 when every change has been purged from the frontend cache (outstanding purges are sent
+    first, ``home/frontend_cache.py``); 503 while one cannot be delivered or the database is
+    gone. Varnish then passes every request through instead of serving what it kept.
+    """
+    try:
+        may_serve = frontend_cache.probe()
+    except DatabaseError:
+        may_serve = False
+    return HttpResponse(
+        "ok" if may_serve else "purge outstanding",
+        content_type="text/plain",
+        status=200 if may_serve else 503,
+    )
 
 
 @require_GET

@@ -143,15 +143,11 @@ PAGE_CACHE_ENABLED = bool(os.environ.get("REDIS_URL")) and os.environ.get("PAGE_
 # Pages are purged on every change; this bounds a page's life should a change ever bypass the
 # model signals (a bulk update in a shell).
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", str(60 * 60 * 24)))
-# A frontend HTTP cache (Varnish, deploy/varnish.vcl) in front of the site: purged with the page
-# cache, through Wagtail's frontend cache invalidation.
-if os.environ.get("VARNISH_URL"):
-    WAGTAILFRONTENDCACHE = {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": os.environ["VARNISH_URL"],
-        }
-    }
+# Frontend HTTP caches (Varnish, deploy/varnish.vcl) in front of the site, comma-separated; each
+# gets a BAN after every change, sent by the application itself (home/frontend_cache.py).
+FRONTEND_CACHE_URLS = [
+    url.strip() for url in os.environ.get("VARNISH_URL", "").split(",") if url.strip()
+]
 
 # --- Background tasks --------------------------------------------------------------------------
 # Wagtail queues search indexing and reference updates as tasks. Production runs a worker
