@@ -20,6 +20,7 @@ from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+import home.converters  # noqa: F401  registers <id:…>
 from home.conditional import conditional_items_response
 from home.members import is_member
 from home.page_cache import cached_until_change, next_midnight
@@ -151,7 +152,7 @@ def own_entries(page, request):
     return TemplateResponse(request, "board/own_entries.html", context)
 
 
-@subpage_route(BoardPage, "meine-eintraege/<int:pk>/", name="edit")
+@subpage_route(BoardPage, "meine-eintraege/<id:pk>/", name="edit")
 def edit_entry(page, request, pk):
     """A member changes or extends one of their own entries; only theirs are found."""
     refusal = _refuse_non_members(page, request)

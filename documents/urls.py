@@ -7,14 +7,16 @@ from django.urls import include, path
 
 from wagtail.documents import urls as wagtaildocs_urls
 
+import home.converters  # noqa: F401  registers <id:…>
+
 from . import views
 
 urlpatterns = [
     path(
-        "<int:document_id>/<str:document_filename>",
+        "<id:document_id>/<str:document_filename>",
         views.serve_document,
         name="wagtaildocs_serve",
     ),
-    path("vorschau/<int:document_id>/", views.document_thumbnail, name="document_thumbnail"),
+    path("vorschau/<id:document_id>/", views.document_thumbnail, name="document_thumbnail"),
     path("", include(wagtaildocs_urls)),
 ]

@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from wagtail import hooks
 
+import home.converters  # noqa: F401  registers <id:…>
+
 from . import booking
 from .admin_views import MessageToRegistrantsView, RegistrationsPanel, RegistrationViewSet
 from .models import Registration, RegistrationStatus
@@ -70,7 +72,7 @@ def register_registration_listing():
 def register_message_view():
     return [
         path(
-            "anmeldungen/nachricht/<int:event_id>/",
+            "anmeldungen/nachricht/<id:event_id>/",
             MessageToRegistrantsView.as_view(),
             name="registrations_message",
         )
