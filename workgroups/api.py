@@ -2,26 +2,92 @@
 
 ``/api/v2/termine/`` lists live, public events, soonest first; ``?zeitraum=kommend`` or
 ``?zeitraum=vergangen`` narrows them. Join links and members-only data are not fields here.
+Whatever a caller sends, the answer is the events or a 400 with the reason, never a 500.
 """
 
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import connections
 from django.http import Http404
 from django.utils import timezone
 
+from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from home.converters import LARGEST_DATABASE_ID
 from home.search import SEARCH_QUERY_MAX_LENGTH, clean_search_query
 
 from .models import EventPage
 
-# Ids and offsets beyond a signed 64-bit integer make the database raise instead of answer.
-LARGEST_ID = 2**63 - 1
+SEARCH_OPERATORS = ("and", "or")
+
+
+class CheckedFieldsFilter(FieldsFilter):
+    """Wagtail's field filter (``?start=…``, ``?all_day=true``), after each value has been
+    read the way the database will read it.
+
+    Wagtail converts booleans and integers itself, but hands every other value (dates and
+    times, numbers of foreign keys) to the query as it came: ``?start=2020`` then raises in
+    the middle of the query, and a year that leaves the database's range on the way to UTC,
+    or an id beyond its integers, overflows in the database driver. Each field's own
+    conversion and validators decide here, for every field the API lets callers filter on.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        filterable = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        filterable.discard("locale")  # a filter of its own (LocaleFilter)
+        connection = connections[queryset.db]
+        for name, value in request.GET.items():
+            if name in filterable:
+                _check_field_value(queryset.model._meta.get_field(name), name, value, connection)
+        return super().filter_queryset(request, queryset, view)
+
+
+def _check_field_value(field, name, value, connection):
+    """Raise a 400 naming the field if ``value`` is nothing its database column can hold."""
+    if field.is_relation and not field.many_to_one:
+        return  # tags and other many-valued fields: Wagtail matches them by name
+    column = field.target_field if field.many_to_one else field
+    try:
+        python_value = column.to_python(value)
+        column.run_validators(python_value)
+        if isinstance(python_value, datetime.datetime) and timezone.is_naive(python_value):
+            python_value = timezone.make_aware(python_value)
+        column.get_db_prep_value(python_value, connection)
+    except ValidationError as error:
+        raise BadRequestError(f"{name}: {' '.join(error.messages)}") from error
+    except (ValueError, TypeError, OverflowError) as error:
+        raise BadRequestError(
+            f"{name}: „{value}“ liegt außerhalb dessen, was die Datenbank speichern kann"
+        ) from error
+
+
+class BlankSearchFilter(SearchFilter):
+    """A search of only spaces finds nothing, as an empty one does in Wagtail.
+
+    The search backends skip an empty query, but SQLite's builds no query from blanks and
+    fails; PostgreSQL's would search for nothing.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        search = request.GET.get("search")
+        if search is not None and not search.strip():
+            return queryset.none()
+        return super().filter_queryset(request, queryset, view)
+
+
+def _with_checked_filters(backends):
+    replacements = {FieldsFilter: CheckedFieldsFilter, SearchFilter: BlankSearchFilter}
+    return [replacements.get(backend, backend) for backend in backends]
 
 
 class EventsAPIViewSet(PagesAPIViewSet):
     model = EventPage
     name = "termine"
+    filter_backends = _with_checked_filters(PagesAPIViewSet.filter_backends)
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["zeitraum"])
     listing_default_fields = [
         *PagesAPIViewSet.listing_default_fields,
@@ -44,8 +110,11 @@ class EventsAPIViewSet(PagesAPIViewSet):
         super().check_query_parameters(queryset)
         for name in ("offset", "limit"):
             value = self.request.GET.get(name, "0")
-            if value.isdigit() and int(value) > LARGEST_ID:
+            if value.isdigit() and int(value) > LARGEST_DATABASE_ID:
                 raise BadRequestError(f"{name} ist zu groß")
+        operator = self.request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator muss 'and' oder 'or' sein")
         search = self.request.GET.get("search")
         if search is not None and clean_search_query(search) != " ".join(search.split()):
             raise BadRequestError(
@@ -54,7 +123,7 @@ class EventsAPIViewSet(PagesAPIViewSet):
             )
 
     def detail_view(self, request, pk):
-        if pk > LARGEST_ID:
+        if pk > LARGEST_DATABASE_ID:
             raise Http404
         return super().detail_view(request, pk)
 

@@ -212,7 +212,25 @@ def _api_cases():
         "find=1",
         "html_path=/%00/",
         "html_path=" + LONG,
+        "search=x&search_operator=true",
+        "search=x&search_operator=%00",
+        "search=%20",
+        "search=%09%0A",
+        "search=%20&order=start",
     ]
+    # Every field the API filters on, with values its column cannot hold.
+    field_values = {
+        "start": ["2020", "abc", "2026-13-01", "0001-01-01", "9999-12-31T23:59:59-05:00", HUGE],
+        "end": ["2026-12-01T25:00", "%00", LONG],
+        "first_published_at": ["x", "0000-00-00"],
+        "all_day": ["maybe", HUGE],
+        "show_in_menus": ["2"],
+        "id": [HUGE, f"-{HUGE}", "1.5"],
+        "alias_of": [HUGE, "abc", "-1"],
+        "status": [LONG],
+        "title": ["%00", LONG],
+    }
+    params += [f"{name}={value}" for name, values in field_values.items() for value in values]
     cases = [Case("GET", f"/api/v2/termine/?{param}") for param in params]
     cases += [
         Case("GET", f"/api/v2/termine/{HUGE}/"),
@@ -223,6 +241,23 @@ def _api_cases():
     return cases
 
 
+def _registration_cases():
+    """The event registration form with ids no event has, and broken confirmation links."""
+    cases = []
+    for event_id in (HUGE, f"{2**63}", "0", "-1", "abc", "1.5", "%00"):
+        cases += [
+            Case("GET", f"/veranstaltungsanmeldung/{event_id}/"),
+            Case("POST", f"/veranstaltungsanmeldung/{event_id}/", {"name": "x"}),
+        ]
+    return cases + [
+        Case("GET", "/veranstaltungsanmeldung/bestaetigen/%00/"),
+        Case("GET", "/veranstaltungsanmeldung/bestaetigen/" + "A" * 2000 + "/"),
+        Case("GET", "/veranstaltungsanmeldung/abmelden/x:y:z/"),
+        Case("POST", "/veranstaltungsanmeldung/abmelden/%00/"),
+        Case("GET", "/veranstaltungsanmeldung/meine/?seite=" + HUGE),
+    ]
+
+
 def _document_cases():
     cases = [
         Case("GET", f"/dokumente/{HUGE}/x.pdf"),
@@ -230,6 +265,9 @@ def _document_cases():
         Case("GET", "/dokumente/1/%00.pdf"),
         Case("GET", f"/dokumente/vorschau/{HUGE}/"),
         Case("GET", "/dokumente/-1/x.pdf"),
+        Case("GET", f"/dokumente/authenticate_with_password/{HUGE}/"),
+        Case("POST", f"/dokumente/authenticate_with_password/{HUGE}/", {"password": "x"}),
+        Case("GET", f"/_util/authenticate_with_password/{HUGE}/{HUGE}/"),
     ]
     for document_url in _public_document_urls():
         cases += [
@@ -322,6 +360,7 @@ CASE_GROUPS = {
     "board": _board_cases,
     "board-form": _board_form_cases,
     "api": _api_cases,
+    "registrations": _registration_cases,
     "documents": _document_cases,
     "conditional": _conditional_cases,
     "paths": _path_cases,
