@@ -5,6 +5,7 @@ though both keep visitors' pages in the shared page cache. Each instance is guni
 production settings, as on a second machine (README, "Von einem Rechner zu mehreren").
 """
 
+import contextlib
 import http.cookies
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import urllib.request
 
 from django.conf import settings as django_settings
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.contrib.auth.models import Group
 from django.db import connection
 
 import pytest
@@ -22,7 +24,7 @@ import redis
 
 from tests.factories import MeetingPageFactory, UserFactory
 from tests.factories.documents import pdf_document
-from tests.network import free_port
+from tests.network import PrivateRedis, free_port
 
 pytestmark = pytest.mark.postgres_only
 
@@ -108,10 +110,9 @@ def _wait_until_serving(address, process, log_path):
     pytest.fail(f"{address} antwortet nicht:\n{log_path.read_text()[-3000:]}")
 
 
-@pytest.fixture
-def two_instances(migrated_database, home_page, media_root, tmp_path, monkeypatch):
+@contextlib.contextmanager
+def _two_instances(redis_url, media_root, tmp_path):
     """Two gunicorn instances on the test database, one Redis, one media folder."""
-    redis.Redis.from_url(REDIS_URL).flushdb()
     (tmp_path / "instance_settings.py").write_text(INSTANCE_SETTINGS)
     database = connection.settings_dict
     environment = {
@@ -125,7 +126,7 @@ def two_instances(migrated_database, home_page, media_root, tmp_path, monkeypatc
             f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
             f"{database['NAME']}"
         ),
-        "REDIS_URL": REDIS_URL,
+        "REDIS_URL": redis_url,
         "MEDIA_ROOT": str(media_root),
         "LOG_LEVEL": "WARNING",
     }
@@ -145,14 +146,37 @@ def two_instances(migrated_database, home_page, media_root, tmp_path, monkeypatc
             process.wait(timeout=20)
 
 
-def test_a_publish_on_one_instance_is_visible_on_the_other_at_once(two_instances, working_group):
-    first, second = two_instances
-    document = pdf_document("Programm", kind="programme")
-    downloads = [Browser(address).request(document.url)[0] for address in two_instances]
+@pytest.fixture
+def two_instances(migrated_database, home_page, media_root, tmp_path):
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    with _two_instances(REDIS_URL, media_root, tmp_path) as addresses:
+        yield addresses
+
+
+@pytest.fixture
+def two_instances_on_a_private_redis(migrated_database, home_page, media_root, tmp_path):
+    """The same, on a Redis of the test's own that it may freeze."""
+    server = PrivateRedis(tmp_path / "redis")
+    try:
+        with _two_instances(server.url, media_root, tmp_path) as addresses:
+            yield server, addresses
+    finally:
+        server.stop()
+
+
+def _chief_editor():
     chief_editor = UserFactory(username="chefredaktion", is_superuser=True)
     type(chief_editor).objects.filter(pk=chief_editor.pk).update(
         password=_production_hash(PASSWORD)
     )
+    return chief_editor
+
+
+def test_a_publish_on_one_instance_is_visible_on_the_other_at_once(two_instances, working_group):
+    first, second = two_instances
+    document = pdf_document("Programm", kind="programme")
+    downloads = [Browser(address).request(document.url)[0] for address in two_instances]
+    _chief_editor()
     event = MeetingPageFactory(parent=working_group, title="Treffen auf zwei Rechnern", live=False)
     event.save_revision()
     # The set-up above wrote from this test process, which does not share the instances' cache;
@@ -177,3 +201,37 @@ def test_a_publish_on_one_instance_is_visible_on_the_other_at_once(two_instances
     assert all("Treffen auf zwei Rechnern" not in html for _, html in before)
     assert "Treffen auf zwei Rechnern" in published
     assert "Treffen auf zwei Rechnern" not in unpublished
+
+
+def test_a_page_made_members_only_while_redis_is_frozen_leaves_both_instances_at_once(
+    two_instances_on_a_private_redis, working_group
+):
+    """The editor's change goes through one instance while the shared Redis stalls."""
+    redis_server, instances = two_instances_on_a_private_redis
+    _chief_editor()
+    event = MeetingPageFactory(parent=working_group, title="Interne Klausur")
+    redis_server.client.flushdb()  # written by this test process, not by the instances
+    for address in instances:
+        visitor = Browser(address)
+        visitor.request(event.url)
+        assert "Interne Klausur" in visitor.request(event.url)[1]
+    assert redis_server.kept_pages(), "nothing was kept"
+    editor = Browser(instances[0])
+    editor.log_in("chefredaktion")
+    members = Group.objects.get(name="Mitglieder")
+
+    with redis_server.frozen():
+        status, answer = editor.request(
+            f"/admin/pages/{event.pk}/privacy/",
+            {
+                "restriction_type": "groups",
+                "groups": members.pk,
+                "csrfmiddlewaretoken": editor.cookies["csrftoken"],
+            },
+        )
+    after = [Browser(address).request(event.url) for address in instances]
+
+    assert status == 200 and "set_privacy_done" in answer
+    assert redis_server.kept_pages(), "the public copies are still in Redis"
+    assert [status for status, _ in after] == [302, 302]  # to the members' login
+    assert not any("Interne Klausur" in html for _, html in after)
