@@ -20,6 +20,8 @@ not offered for sharing (``home/page_cache.py``), and the probe purges once more
 
 import datetime as dt
 import logging
+import threading
+import time
 import urllib.error
 import urllib.request
 
@@ -34,6 +36,12 @@ logger = logging.getLogger(__name__)
 # Short: the editor's request waits for it, and so does Varnish's probe (timeout 1.5 s).
 PURGE_TIMEOUT_SECONDS = 1.0
 SETTLE_SECONDS = 3
+# The probe is a public address: however often it is asked, one process tries an outstanding
+# purge at most this often (and answers "outstanding" in between).
+PROBE_PURGE_INTERVAL_SECONDS = 0.5
+
+_probe_purge_lock = threading.Lock()
+_last_probe_purge = 0.0
 
 
 def is_configured():
@@ -84,9 +92,14 @@ def probe():
 
     Raises ``DatabaseError`` without a database (the caller answers 503).
     """
+    global _last_probe_purge
     state = read_state()
     if state is None or not is_configured():
         return True
     if not _outstanding(state, timezone.now()):
         return True
+    with _probe_purge_lock:
+        if time.monotonic() - _last_probe_purge < PROBE_PURGE_INTERVAL_SECONDS:
+            return state.frontend_version == state.version
+        _last_probe_purge = time.monotonic()
     return purge(state.version)
