@@ -293,7 +293,14 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 # --- Email -------------------------------------------------------------------------------------
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Every mail leaves through the task queue, with retries (home/mail.py); the worker delivers it
+# through EMAIL_DELIVERY_BACKEND, which the environment's EMAIL_BACKEND names (SMTP by default).
+EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+# A mail server that accepts the connection and then hangs must not hold the worker.
+EMAIL_TIMEOUT = 30
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

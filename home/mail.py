@@ -1,0 +1,182 @@
+"""Every mail the site sends leaves through the task queue, never from the request itself.
+
+``EMAIL_BACKEND`` is :class:`QueuedEmailBackend`. Whoever sends a mail (registrations, the
+board, Django's password reset, Wagtail's moderation notifications) only puts it in the queue:
+a :func:`deliver_mail` task carrying the message exactly as it was composed, its MIME bytes with
+calendar parts, attachments, Date and Message-ID. The worker hands those bytes to the real
+transport, ``EMAIL_DELIVERY_BACKEND`` (SMTP in production). While the mail server is down the
+request does not notice; the task tries again after growing pauses for more than a day
+(:data:`RETRY_DELAYS`) and then gives up with an error in the log.
+
+With the database task backend (production, ``manage.py db_worker``) the task row is written in
+the caller's transaction: a mail about a change that is rolled back is never sent, and one about
+a committed change is never lost. Other backends (the immediate one of development and tests)
+run the task only once the transaction has committed; they cannot run a task later, so a mail
+they fail to deliver is logged and dropped.
+"""
+
+import base64
+import datetime as dt
+import email
+import email.policy
+import functools
+import hashlib
+import logging
+import smtplib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.mail.message import MIMEMixin
+from django.db import transaction
+from django.utils import timezone
+
+from django_tasks import task
+from django_tasks_db.backend import DatabaseBackend
+
+logger = logging.getLogger(__name__)
+
+#: The pauses before the second, third, ... delivery attempt: together more than a day, so a
+#: mail server that is down over a night or a weekend day still gets every mail afterwards.
+RETRY_DELAYS = tuple(
+    dt.timedelta(minutes=minutes) for minutes in (1, 5, 15, 30, 60, 120, 240, 360, 360, 360, 360)
+)
+
+
+class _MimeMessage(MIMEMixin, email.message.Message):
+    """A parsed message that Django's backends can send (``as_bytes(linesep=...)``)."""
+
+
+class QueuedMessage(EmailMultiAlternatives):
+    """A mail taken from the queue: sent byte for byte as it was composed, and read (subject,
+    addresses, text, HTML) the way a mail program reads it."""
+
+    def __init__(self, queued):
+        self.mime = base64.b64decode(queued["mime"])
+        readable = email.message_from_bytes(self.mime, policy=email.policy.default)
+        text = readable.get_body(preferencelist=("plain",))
+        html = readable.get_body(preferencelist=("html",))
+        super().__init__(
+            subject=str(readable.get("Subject", "")).strip(),
+            body=text.get_content() if text is not None else "",
+            from_email=queued["sender"],
+            to=_addresses(readable, "To"),
+            cc=_addresses(readable, "Cc"),
+            reply_to=_addresses(readable, "Reply-To"),
+            alternatives=[(html.get_content(), "text/html")] if html is not None else None,
+        )
+        self.envelope_recipients = list(queued["recipients"])
+
+    def message(self):
+        return email.message_from_bytes(self.mime, _class=_MimeMessage)
+
+    def recipients(self):
+        """Everyone the mail goes to, Bcc included (Bcc is in no header)."""
+        return list(self.envelope_recipients)
+
+
+def _addresses(message, header):
+    value = message.get(header)
+    return [str(address) for address in value.addresses] if value is not None else []
+
+
+def serialise(message):
+    """What the queue stores of a Django ``EmailMessage``: envelope and MIME bytes."""
+    return {
+        "sender": message.from_email,
+        "recipients": message.recipients(),
+        "mime": base64.b64encode(message.message().as_bytes()).decode("ascii"),
+    }
+
+
+@task()
+def deliver_mail(queued, attempt=1):
+    """Hand one queued mail to the real transport; on failure try again later, or give up."""
+    message = QueuedMessage(queued)
+    try:
+        get_connection(settings.EMAIL_DELIVERY_BACKEND).send_messages([message])
+    except Exception as error:
+        return _retry_later(queued, message, attempt, error)
+    return {"delivered": True, "attempt": attempt}
+
+
+def _retry_later(queued, message, attempt, error):
+    can_wait = deliver_mail.get_backend().supports_defer
+    if attempt > len(RETRY_DELAYS) or not can_wait or _refused_for_good(error):
+        logger.error(
+            "E-Mail „%s“ an %s nach %d Versuch(en) aufgegeben: %s",
+            message.subject,
+            ", ".join(message.recipients()),
+            attempt,
+            error,
+        )
+        raise error
+    next_attempt = timezone.now() + RETRY_DELAYS[attempt - 1]
+    deliver_mail.using(run_after=next_attempt).enqueue(queued, attempt + 1)
+    logger.warning(
+        "E-Mail „%s“ nicht zugestellt (Versuch %d): %s; nächster Versuch %s.",
+        message.subject,
+        attempt,
+        error,
+        timezone.localtime(next_attempt).strftime("%d.%m.%Y %H:%M"),
+    )
+    return {"delivered": False, "attempt": attempt, "next_attempt": next_attempt.isoformat()}
+
+
+def _refused_for_good(error):
+    """The mail server answered that it will never take this mail (5xx for every recipient).
+
+    Temporary refusals (4xx, such as greylisting) and every connection error are worth a retry.
+    """
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _text in error.recipients.values())
+    if isinstance(error, smtplib.SMTPSenderRefused | smtplib.SMTPDataError):
+        return error.smtp_code >= 500
+    return False
+
+
+def _enqueue_with_the_transaction(queued):
+    """Enqueue in the caller's transaction where the queue lives in the database; after the
+    commit everywhere else, so no backend sends a mail about a change that is rolled back."""
+    if isinstance(deliver_mail.get_backend(), DatabaseBackend):
+        deliver_mail.enqueue(queued)
+    else:
+        transaction.on_commit(functools.partial(deliver_mail.enqueue, queued), robust=True)
+
+
+class QueuedEmailBackend(BaseEmailBackend):
+    """``EMAIL_BACKEND`` of the site: sending a mail means queueing it (see the module)."""
+
+    def send_messages(self, email_messages):
+        queued = 0
+        for message in email_messages:
+            if not message.recipients():
+                continue
+            try:
+                _enqueue_with_the_transaction(serialise(message))
+            except Exception:
+                if not self.fail_silently:
+                    raise
+                logger.exception("E-Mail „%s“ nicht eingereiht.", message.subject)
+                continue
+            queued += 1
+        return queued
+
+
+def within_hourly_limit(purpose, address, limit):
+    """Whether one more mail of ``purpose`` may go to ``address`` this hour (and count it).
+
+    Mails that anyone can trigger for any address (a password reset, a repeated registration)
+    must not let a stranger flood a mailbox. Fails closed: if the count cannot be kept (the
+    cache is unreachable), no such mail is sent; the page answers the same either way.
+    """
+    digest = hashlib.sha256(address.strip().lower().encode()).hexdigest()
+    key = f"mail-limit:{purpose}:{digest}"
+    cache.add(key, 0, timeout=60 * 60)
+    try:
+        sent = cache.incr(key)
+    except ValueError:
+        logger.warning("E-Mail-Zähler (%s) nicht erreichbar; E-Mail nicht verschickt.", purpose)
+        return False
+    return sent <= limit
