@@ -6,14 +6,16 @@ and decides. Two people asking for the last place at the same moment therefore q
 it, the other lands on the waiting list. A freed place goes to the first person waiting for the
 same kind of attendance (on site or online).
 
-E-mails are sent only after the transaction has committed, so nobody is told about a place
-that a rollback took away again.
+E-mails are queued inside the same transaction (home/mail.py): nobody is told about a place
+that a rollback took away again, nobody misses a mail about a committed change, and a mail
+server that is down never fails a registration or a cancellation.
 """
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.mail import within_hourly_limit
 from home.members import is_member
 from workgroups.models import AttendanceMode, EventPage, RegistrationAudience
 
@@ -68,40 +70,72 @@ def _take_place_or_wait(registration, event):
         registration.status = RegistrationStatus.WAITING
 
 
+#: Mails a repeated registration may send to one address per event and hour: enough for a
+#: guest who lost the confirmation, too few to flood a stranger's mailbox through the form.
+REPEATED_REGISTRATION_MAILS_PER_HOUR = 3
+
+
+def normalised_email(email):
+    """The form in which addresses are stored and compared (one registration per address)."""
+    return email.strip().lower()
+
+
 def register(event, *, name, email, organisation, attendance, user=None):
     """Take a registration. Members get a place (or wait) at once; guests first confirm their
-    e-mail address by a link, and only then count."""
-    email = email.strip().lower()
+    e-mail address by a link, and only then count.
+
+    A guest's address that already holds a registration for the event (in any letter case) is
+    answered like a new one: the form must not tell anybody which addresses are registered.
+    The address gets a mail instead (``send_repeated_registration_mail``), and the existing
+    registration is returned unchanged. Members are identified and hear it directly.
+    """
+    email = normalised_email(email)
     if reason := refusal_reason(event, user):
         raise RegistrationRefused(reason)
     if attendance not in attendance_choices(event):
         raise RegistrationRefused(_("Diese Art der Teilnahme bietet die Veranstaltung nicht an."))
+    member = user if user is not None and user.is_authenticated else None
+    already_registered = RegistrationRefused(
+        _("Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung.")
+    )
     try:
         with transaction.atomic():
             locked = _locked_event(event)
-            if Registration.objects.active().filter(event=locked, email=email).exists():
-                raise RegistrationRefused(
-                    _("Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung.")
-                )
+            existing = (
+                Registration.objects.active().filter(event=locked, email__iexact=email).first()
+            )
+            if existing is not None:
+                if member is not None:
+                    raise already_registered
+                _tell_the_address_again(existing)
+                return existing
             registration = Registration(
                 event=locked,
-                user=user if user is not None and user.is_authenticated else None,
+                user=member,
                 name=name.strip(),
                 email=email,
                 organisation=organisation.strip(),
                 attendance=attendance,
                 status=RegistrationStatus.UNCONFIRMED,
             )
-            if registration.user is not None:
+            if member is not None:
                 _take_place_or_wait(registration, locked)
             registration.sequence_sent = locked.ical_sequence
             registration.save()
-    except IntegrityError as error:  # the same address at the same moment
-        raise RegistrationRefused(
-            _("Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung.")
-        ) from error
-    transaction.on_commit(lambda: invitations.send_status_mail(registration))
+            invitations.send_status_mail(registration)
+    except IntegrityError as error:
+        # The same address at the same moment: the other request's mail is already queued.
+        if member is not None:
+            raise already_registered from error
+        return Registration.objects.active().filter(event=event, email=email).first()
     return registration
+
+
+def _tell_the_address_again(registration):
+    limit = REPEATED_REGISTRATION_MAILS_PER_HOUR
+    purpose = f"registration-{registration.event_id}"
+    if within_hourly_limit(purpose, registration.email, limit):
+        invitations.send_repeated_registration_mail(registration)
 
 
 def confirm_guest(registration):
@@ -116,7 +150,7 @@ def confirm_guest(registration):
         _take_place_or_wait(registration, locked)
         registration.sequence_sent = locked.ical_sequence
         registration.save()
-    transaction.on_commit(lambda: invitations.send_status_mail(registration))
+        invitations.send_status_mail(registration)
     return registration
 
 
@@ -152,9 +186,9 @@ def cancel(registration):
                 promoted.confirmed_at = timezone.now()
                 promoted.sequence_sent = locked.ical_sequence
                 promoted.save(update_fields=["status", "confirmed_at", "sequence_sent"])
-    transaction.on_commit(lambda: invitations.send_cancellation_mail(registration))
-    if promoted is not None:
-        transaction.on_commit(lambda: invitations.send_promotion_mail(promoted))
+        invitations.send_cancellation_mail(registration)
+        if promoted is not None:
+            invitations.send_promotion_mail(promoted)
     return registration, promoted
 
 

@@ -4,6 +4,10 @@ The invitation is an iTIP message (RFC 5546): ``METHOD:REQUEST`` with the organi
 registrant as attendee, so calendar programs offer to add it; the event's UID and SEQUENCE are
 those of the site's calendars, so an update replaces the entry and ``METHOD:CANCEL`` removes
 it.
+
+Sending only queues the mail (``EMAIL_BACKEND``, home/mail.py): callers send inside the
+transaction that changes the registration, so the mail leaves if and only if the change is
+committed, and a mail server that is down delays it instead of failing the request.
 """
 
 import datetime as dt
@@ -95,6 +99,20 @@ def send_status_mail(registration):
         _send(registration, "confirmed", method="REQUEST")
     elif registration.status == RegistrationStatus.WAITING:
         _send(registration, "waiting")
+
+
+def send_repeated_registration_mail(registration):
+    """Someone registered an address again that already holds a registration for the event.
+
+    The form answers as for a new address, so it tells nobody which addresses are registered;
+    this mail, which only the address's owner reads, tells the rest: an unconfirmed
+    registration gets its confirmation link again, a confirmed or waiting one a note with the
+    link to cancel.
+    """
+    if registration.status == RegistrationStatus.UNCONFIRMED:
+        _send(registration, "confirm_address")
+    else:
+        _send(registration, "already_registered")
 
 
 def send_promotion_mail(registration):

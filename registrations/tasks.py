@@ -1,5 +1,7 @@
 """Mails to many registrants at once go out in the background worker (immediate in tests)."""
 
+from django.db import transaction
+
 from django_tasks import task
 
 from . import invitations
@@ -10,8 +12,9 @@ from .models import Registration, RegistrationStatus
 def send_event_updates(event_id):
     """Everyone holding a place gets the changed event (or its cancellation) once per change.
 
-    ``sequence_sent`` remembers the event's SEQUENCE each registrant last received, so a
-    re-run after a worker restart sends nobody the same update twice.
+    ``sequence_sent`` remembers the event's SEQUENCE each registrant last received; it is
+    written in the transaction that queues the registrant's mail, so a re-run after a worker
+    restart sends nobody the same update twice and skips nobody.
     """
     registrations = Registration.objects.select_related("event").filter(
         event_id=event_id, status=RegistrationStatus.CONFIRMED
@@ -21,8 +24,11 @@ def send_event_updates(event_id):
         if registration.sequence_sent >= event.ical_sequence:
             continue
         registration.event = event
-        invitations.send_update_mail(registration)
-        Registration.objects.filter(pk=registration.pk).update(sequence_sent=event.ical_sequence)
+        with transaction.atomic():
+            invitations.send_update_mail(registration)
+            Registration.objects.filter(pk=registration.pk).update(
+                sequence_sent=event.ical_sequence
+            )
 
 
 @task()

@@ -15,7 +15,7 @@ from workgroups.models import EventPage
 from . import booking
 from .forms import RegistrationForm
 from .links import GUEST_CONFIRMATION_MAX_AGE, personal_token, registration_for_token
-from .models import Registration
+from .models import Registration, RegistrationStatus
 
 
 def rate_limit_reached(request):
@@ -58,11 +58,10 @@ def register(request, event_id):
             except booking.RegistrationRefused as error:
                 form.add_error("email", str(error))
             else:
-                return render(
-                    request,
-                    "registrations/registered.html",
-                    {"event": event, "registration": registration},
-                )
+                if request.user.is_authenticated:
+                    return _registered(request, registration)
+                # A guest's answer is the same for a known and a new address (booking.register).
+                return _registered_as_guest(request, event, form.cleaned_data["email"])
     return render(
         request,
         "registrations/register.html",
@@ -73,6 +72,32 @@ def register(request, event_id):
             "places": booking.places_overview(event),
         },
         status=400 if form.errors else 200,
+    )
+
+
+def _registered(request, registration):
+    """Where the registration stands now: confirmed, waiting, or waiting for the address."""
+    return render(
+        request,
+        "registrations/registered.html",
+        {
+            "event": registration.event,
+            "status": registration.status,
+            "email": registration.email,
+        },
+    )
+
+
+def _registered_as_guest(request, event, email):
+    """A guest's answer, from what the guest typed only: the same for every address."""
+    return render(
+        request,
+        "registrations/registered.html",
+        {
+            "event": event,
+            "status": RegistrationStatus.UNCONFIRMED,
+            "email": booking.normalised_email(email),
+        },
     )
 
 
@@ -94,11 +119,7 @@ def confirm(request, token):
         except booking.RegistrationRefused as refused:
             error = str(refused)
         else:
-            return render(
-                request,
-                "registrations/registered.html",
-                {"event": registration.event, "registration": registration},
-            )
+            return _registered(request, registration)
     return render(
         request,
         "registrations/confirm.html",

@@ -3,6 +3,16 @@ import pytest
 from tests.factories import MeetingPageFactory, UserFactory, in_days
 
 
+@pytest.fixture(autouse=True)
+def mail_through_the_queue(settings):
+    """As in production, every mail goes through the task queue (home/mail.py): queued with the
+    registration's transaction, delivered into the test outbox once it commits.
+
+    Django's test runner replaces ``EMAIL_BACKEND`` by its outbox; this puts the queue back.
+    """
+    settings.EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
+
+
 @pytest.fixture
 def event(working_group):
     """An upcoming hybrid meeting taking registrations from everyone: 2 places on site, 1 online."""
