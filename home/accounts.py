@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
+from .mail import within_hourly_limit
+
 
 class MemberLoginForm(AuthenticationForm):
     error_messages = {
@@ -54,10 +56,35 @@ class MemberLogoutView(auth_views.LogoutView):
     """Logout by POST only (Django's rule), then back to the home page."""
 
 
+#: Password-reset mails one address gets per hour at most. Anyone can ask for a reset of any
+#: address; beyond this the requests are answered as usual, but send nothing.
+RESET_MAILS_PER_HOUR = 3
+
+
 class MemberPasswordResetForm(PasswordResetForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].label = _("Dienstliche E-Mail-Adresse")
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        """Send (queue, home/mail.py) the reset link, unless the address had enough this hour."""
+        if within_hourly_limit("password-reset", to_email, RESET_MAILS_PER_HOUR):
+            super().send_mail(
+                subject_template_name,
+                email_template_name,
+                context,
+                from_email,
+                to_email,
+                html_email_template_name,
+            )
 
 
 class MemberPasswordResetView(auth_views.PasswordResetView):

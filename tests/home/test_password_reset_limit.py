@@ -1,0 +1,39 @@
+"""Anyone may ask for a password reset of any address; one address gets a few mails an hour.
+
+Beyond the limit the page answers exactly as before (as it does for an unknown address), so the
+limit tells nobody anything; the mails go through the task queue like every other.
+"""
+
+import pytest
+
+from home.accounts import RESET_MAILS_PER_HOUR
+from home.mail import QueuedMessage
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_thirty_requests_for_one_address_send_a_few_mails(
+    client, home_page, member, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
+    member.email = "kommune@example.org"
+    member.save()
+    other = UserFactory(username="nachbar", email="nachbar@example.org", groups=["Mitglieder"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        answers = {
+            (response.status_code, response["Location"])
+            for response in (
+                client.post("/passwort/vergessen/", {"email": address})
+                for address in ["kommune@example.org", "Kommune@Example.org"] * 15
+            )
+        }
+        client.post("/passwort/vergessen/", {"email": other.email})
+
+    assert answers == {(302, "/passwort/gesendet/")}
+    assert [mail.to for mail in mailoutbox] == [["kommune@example.org"]] * RESET_MAILS_PER_HOUR + [
+        [other.email]
+    ]
+    assert all(isinstance(mail, QueuedMessage) for mail in mailoutbox)
+    assert all(mail.subject == "Neues Passwort für die Arbeitskreise" for mail in mailoutbox)
