@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -64,14 +65,17 @@ def send_expiry_reminders(today=None):
         context = {"entry": entry, "days_left": (entry.valid_until - today).days}
         context.update(_links(board, entry))
         subject = render_to_string("board/email/expiry_reminder_subject.txt", context)
-        send_mail(
-            subject=" ".join(subject.split()),
-            message=render_to_string("board/email/expiry_reminder_body.txt", context),
-            from_email=None,
-            recipient_list=recipients(entry),
-        )
-        CooperationEntry.objects.filter(pk=entry.pk).update(
-            expiry_reminder_sent_for=entry.valid_until
-        )
+        # The mail is queued (home/mail.py) in the transaction that marks it sent: a run that
+        # stops halfway neither repeats a reminder nor skips one.
+        with transaction.atomic():
+            send_mail(
+                subject=" ".join(subject.split()),
+                message=render_to_string("board/email/expiry_reminder_body.txt", context),
+                from_email=None,
+                recipient_list=recipients(entry),
+            )
+            CooperationEntry.objects.filter(pk=entry.pk).update(
+                expiry_reminder_sent_for=entry.valid_until
+            )
         sent += 1
     return sent

@@ -28,6 +28,7 @@ import pytest
 
 from board.models import CooperationEntry
 from tests.factories import MeetingPageFactory, TopicFactory, UserFactory
+from tests.mailserver import MailServer, pauses_pass, run_queue
 from workgroups.models import Municipality
 
 pytestmark = pytest.mark.django_db
@@ -284,6 +285,35 @@ def test_an_approved_page_tells_the_editor_where_to_see_it(
     assert "http://testserver/admin/account/#tab-notifications" in mail.body
     assert f'Seite ansehen: <a href="{submitted_meeting.full_url}">' in _html(mail)
     _assert_german_mail(mail)
+
+
+@pytest.fixture
+def mail_server_down(settings):
+    """Production's mail path (task queue, SMTP), with the mail server down at first."""
+    with MailServer.down(settings) as server:
+        yield server
+
+
+@pytest.mark.usefixtures("migrated_database")
+def test_a_submission_while_the_mail_server_is_down_reaches_the_moderators_after(
+    mail_server_down, submitted_entry, named_moderator
+):
+    # The submission itself went through (the fixture checks its redirect) and waits.
+    assert submitted_entry.current_workflow_state.status == "in_progress"
+    assert not submitted_entry.live
+    run_queue()
+    assert mail_server_down.received == []
+
+    mail_server_down.start()
+    pauses_pass()
+    run_queue()
+
+    (mail,) = mail_server_down.messages_to(named_moderator.email)
+    assert str(mail["Subject"]).strip() == f"Bitte um Freigabe: {ENTRY}"
+    text = mail.get_body(preferencelist=("plain",)).get_content()
+    html = mail.get_body(preferencelist=("html",)).get_content()
+    assert text.startswith("Guten Tag Maria Moderation,")
+    _assert_reads_as_german(str(mail["Subject"]).strip(), text, html)
 
 
 @pytest.fixture
