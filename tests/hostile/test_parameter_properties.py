@@ -81,6 +81,26 @@ def test_events_api_answers_any_parameters(demo_site, visitor, params):
     assert response["Content-Type"] == "application/json"
 
 
+API_FIELD_FILTERS = [
+    *("id", "start", "end", "first_published_at", "all_day", "show_in_menus", "alias_of"),
+    *("title", "status", "city", "slug", "search_operator"),
+]
+
+
+@READ_ONLY
+@given(
+    name=st.sampled_from(API_FIELD_FILTERS),
+    value=st.one_of(ANY_TEXT, ANY_NUMBER),
+    search=st.one_of(st.none(), ANY_TEXT),
+)
+def test_events_api_answers_any_filter_value(demo_site, visitor, name, value, search):
+    params = {name: value} if search is None else {name: value, "search": search}
+    response = visitor.get("/api/v2/termine/", params)
+
+    assert response.status_code in {200, 400}
+    assert response["Content-Type"] == "application/json"
+
+
 @READ_ONLY
 @given(year=st.integers(min_value=0, max_value=99999), month=st.integers(0, 99))
 def test_month_view_answers_any_month(demo_site, visitor, year, month):
