@@ -1,16 +1,19 @@
 """Benchmark (`make bench`): the public pages of a grown site under load, without and with the
 page cache.
 
-Builds the PostgreSQL database `arbeitskreise_bench` with the demo plus 2,000 events, 2,000
-board entries and 500 documents, starts gunicorn (2 workers, production settings, Redis as the
-README says) and measures each page with wrk (Debian's package; installed when missing) for a
-few seconds, once with the page cache switched off and once with it: requests per second,
-latency p50/p99, the server's CPU time per request (the gunicorn processes' user+system time
-from /proc, divided by the requests served) and the database queries one request makes.
-Writes the Markdown tables to test-artifacts/bench.md.
+Runs on a PostgreSQL and a Redis of its own (``private_services.py``: started for the run on
+free ports and removed afterwards, also on Ctrl-C; the machine's own are never touched). Builds
+a database there with the demo plus 2,000 events, 2,000 board entries and 500 documents, starts
+gunicorn on a free port (2 workers, production settings, Redis as the README says) and measures
+each page with wrk (Debian's package; installed when missing) for a few seconds, once with the
+page cache switched off and once with it: requests per second, latency p50/p99, the server's
+CPU time per request (the gunicorn processes' user+system time from /proc, divided by the
+requests served) and the database queries one request makes. Writes the Markdown tables to
+test-artifacts/bench.md.
 
 Not part of `make test`: timings belong to a benchmark, never to a test. Traffic goes only to
-127.0.0.1.
+127.0.0.1. ``BENCH_SECONDS`` sets the seconds of wrk per page (default 8; ``BENCH_SECONDS=1``
+for a quick check that everything runs).
 """
 
 import datetime as dt
@@ -22,11 +25,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-from production_like import ROOT, environment, run, set_up, start_gunicorn, wait_for
+from private_services import PrivateServices, free_port
+from production_like import (
+    DATABASE,
+    ROOT,
+    SITE_HOST,
+    environment,
+    manage,
+    run,
+    set_up,
+    start_gunicorn,
+    wait_for,
+)
 
-PORT = 8021
-BASE = f"http://127.0.0.1:{PORT}"
-DATABASE = "arbeitskreise_bench"
 EVENTS, ENTRIES, DOCUMENTS = 2000, 2000, 500
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
 CONNECTIONS = 4
@@ -45,7 +56,7 @@ RESULTS = ROOT / "test-artifacts" / "bench.md"
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def grow(env):
+def grow(env, postgres):
     """2,000 events, 2,000 board entries and 500 documents on top of the demo."""
     code = f"""
 import datetime as dt
@@ -86,11 +97,11 @@ model.objects.bulk_create(
     for n in range({DOCUMENTS})
 )
 """
-    run(str(ROOT / ".venv" / "bin" / "python"), "manage.py", "shell", "-c", code, env=env)
-    run(str(ROOT / ".venv" / "bin" / "python"), "manage.py", "update_index", "-v0", env=env)
+    manage(env, "shell", "-c", code)
+    manage(env, "update_index", "-v0")
     # Fresh planner statistics, as autovacuum keeps them in production; without them PostgreSQL
     # guesses one row where there are 2,000 and the search takes a second instead of 5 ms.
-    run("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", DATABASE, "-qc", "ANALYZE")
+    postgres.psql(DATABASE, "ANALYZE")
 
 
 QUERY_COUNTER = """
@@ -98,7 +109,7 @@ import json
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-client = Client(HTTP_HOST="127.0.0.1")
+client = Client(HTTP_HOST=HOST)
 counts = {}
 for path in PATHS:
     client.get(path)
@@ -111,9 +122,9 @@ print(json.dumps(counts))
 
 def queries_per_page(env):
     """Queries of the second request to each page (the first warms per-process caches)."""
-    code = f"PATHS = {list(PAGES.values())!r}\n{QUERY_COUNTER}"
-    output = run(str(ROOT / ".venv" / "bin" / "python"), "manage.py", "shell", "-c", code, env=env)
-    return json.loads(output.stdout.strip().splitlines()[-1])
+    code = f"PATHS = {list(PAGES.values())!r}\nHOST = {SITE_HOST!r}\n{QUERY_COUNTER}"
+    output = manage(env, "shell", "-c", code)
+    return json.loads(output.strip().splitlines()[-1])
 
 
 def cpu_seconds(pids):
@@ -133,11 +144,14 @@ def gunicorn_pids(master):
 
 
 def measure(url, pids):
-    run("wrk", "-t1", f"-c{CONNECTIONS}", "-d2s", "--timeout", "10s", url)  # warm-up
+    host = ("-H", f"Host: {SITE_HOST}")
+    warm_up = f"-d{min(2, SECONDS)}s"
+    run("wrk", "-t1", f"-c{CONNECTIONS}", warm_up, "--timeout", "10s", *host, url)
     before = cpu_seconds(pids)
     output = run(
-        "wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "10s", "--latency", url
-    ).stdout
+        "wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "10s", "--latency",
+        *host, url,
+    ).stdout  # fmt: skip
     used = cpu_seconds(pids) - before
     requests = int(re.search(r"(\d+) requests in", output)[1])
     latency = dict(re.findall(r"\s(50|99)%\s+([\d.]+\w+)", output))
@@ -159,13 +173,15 @@ def measure(url, pids):
     }
 
 
-def measure_all(env, log):
+def measure_all(services, env, log):
     """Every page under wrk against a fresh gunicorn started with ``env``."""
-    web = start_gunicorn(env, PORT, log)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    web = start_gunicorn(services, env, port, log)
     try:
-        wait_for(BASE + "/healthz/")
+        wait_for(base + "/healthz/", process=web)
         pids = gunicorn_pids(web)
-        return {name: measure(BASE + path, pids) for name, path in PAGES.items()}
+        return {name: measure(base + path, pids) for name, path in PAGES.items()}
     finally:
         web.terminate()
         web.wait()
@@ -188,15 +204,28 @@ def table(rows, queries):
 def main():
     if shutil.which("wrk") is None:
         subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)  # noqa: S607
-    env = environment(database=DATABASE, port=PORT, redis_db=13, media="bench-media")
+    RESULTS.parent.mkdir(exist_ok=True)
+    with (
+        PrivateServices("bench") as services,
+        (ROOT / "test-artifacts" / "bench-gunicorn.log").open("w") as log,
+    ):
+        lines, failed = bench(services, log)
+    RESULTS.write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+    return 1 if failed else 0
+
+
+def bench(services, log):
+    postgres = services.postgres()
+    redis = services.redis()
+    env = environment(services, postgres, redis)
     print("Aufbau: Datenbank, Demo, 2.000 Termine, 2.000 Einträge, 500 Dokumente …", flush=True)
-    set_up(env, DATABASE)
-    grow(env)
+    set_up(env, postgres)
+    grow(env, postgres)
     modes = {
         "Ohne Seiten-Cache": {**env, "PAGE_CACHE": "off"},
         "Mit Seiten-Cache (Redis)": {**env, "PAGE_CACHE": "on"},
     }
-    RESULTS.parent.mkdir(exist_ok=True)
     lines = [
         f"Messung vom {dt.date.today():%d.%m.%Y}: PostgreSQL, gunicorn mit 2 Workern, Redis; "
         f"{EVENTS} Termine, {ENTRIES} Börseneinträge und {DOCUMENTS} Dokumente zusätzlich zur "
@@ -204,16 +233,14 @@ def main():
         "zweiten Anfrage als Besucher.",
     ]
     failed = False
-    with (ROOT / "test-artifacts" / "bench-gunicorn.log").open("w") as log:
-        for mode, mode_env in modes.items():
-            run("redis-cli", "-n", "13", "flushdb", check=False)
-            queries = queries_per_page(mode_env)
-            rows = measure_all(mode_env, log)
-            failed = failed or any(row["errors"] for row in rows.values())
-            lines += ["", f"**{mode}**", "", *table(rows, queries)]
-    RESULTS.write_text("\n".join(lines) + "\n")
-    print("\n".join(lines))
-    return 1 if failed else 0
+    for mode, mode_env in modes.items():
+        print(f"{mode} …", flush=True)
+        redis.flush()  # our own Redis: each mode starts from an empty cache
+        queries = queries_per_page(mode_env)
+        rows = measure_all(services, mode_env, log)
+        failed = failed or any(row["errors"] for row in rows.values())
+        lines += ["", f"**{mode}**", "", *table(rows, queries)]
+    return lines, failed
 
 
 if __name__ == "__main__":

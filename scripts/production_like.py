@@ -1,9 +1,12 @@
-"""A production-like copy of the site on this machine, for the fault drill and the benchmark:
-its own PostgreSQL database, production settings, Redis, gunicorn with 2 workers on 127.0.0.1.
+"""A production-like copy of the site, for the fault drill and the benchmark: production settings
+on a PostgreSQL and a Redis of its own (``private_services.py``), gunicorn on free ports of
+127.0.0.1, the demo loaded.
+
+The site answers to ``SITE_HOST`` as it would behind nginx, so every request of these scripts
+names it in its Host header, and Varnish's purges reach the pages kept under that name.
 """
 
 import os
-import shutil
 import subprocess
 import time
 import urllib.error
@@ -13,22 +16,36 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+SITE_HOST = "arbeitskreise.example.org"
+DATABASE = "arbeitskreise"
+# The production settings, with the collected static files in the run's own folder.
+SETTINGS = """from config.settings.production import *  # noqa: F403
+
+STATIC_ROOT = {static_root!r}
+"""
 
 
-def environment(*, database, port, redis_db, media):
-    """Environment variables of a production process for ``database`` on ``port``."""
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY=f"{database}-" + "x" * 50,
-        ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="false",
-        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{database}",
-        REDIS_URL=f"redis://127.0.0.1:6379/{redis_db}",
-        MEDIA_ROOT=str(ROOT / "test-artifacts" / media),
-        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
-        LOG_LEVEL="WARNING",
-    )
+def environment(services, postgres, redis, *, varnish_url=None):
+    """Environment variables of a production process of the site on our own services."""
+    settings = services.path("private_settings.py")
+    if not settings.exists():
+        settings.write_text(SETTINGS.format(static_root=str(services.path("static"))))
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "LANG": "C.UTF-8",
+        "PYTHONPATH": f"{services.directory}:{ROOT}",
+        "DJANGO_SETTINGS_MODULE": "private_settings",
+        "SECRET_KEY": "production-like-" + "x" * 50,
+        "ALLOWED_HOSTS": f"{SITE_HOST},127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": postgres.url(DATABASE),
+        "REDIS_URL": redis.url(),
+        "MEDIA_ROOT": str(services.path("media")),
+        "WAGTAILADMIN_BASE_URL": f"http://{SITE_HOST}",
+        "LOG_LEVEL": "WARNING",
+    }
+    if varnish_url:
+        env["VARNISH_URL"] = varnish_url
     return env
 
 
@@ -38,32 +55,57 @@ def run(*command, env=None, check=True):
     )
 
 
-def set_up(env, database):
-    """A fresh database with the migrated demo, and the collected static files."""
-    run("psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"DROP DATABASE IF EXISTS {database}")
-    run("psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"CREATE DATABASE {database}")
-    shutil.rmtree(env["MEDIA_ROOT"], ignore_errors=True)
+def manage(env, *args):
+    """``manage.py`` with ``env``; its output, or its error output in the exception."""
+    result = run(PYTHON, "manage.py", *args, env=env, check=False)
+    if result.returncode:
+        raise SystemExit(f"manage.py {' '.join(args)}:\n{result.stderr[-3000:]}")
+    return result.stdout
+
+
+def set_up(env, postgres):
+    """A new database in our own cluster with the migrated demo, and the static files."""
+    postgres.create_database(DATABASE)
     for command in (
         ("migrate", "--no-input"),
         ("collectstatic", "--no-input"),
         ("load_demo", "--force"),
     ):
-        run(PYTHON, "manage.py", *command, "-v0", env=env)
+        manage(env, *command, "-v0")
 
 
-def start_gunicorn(env, port, log):
-    return subprocess.Popen(  # noqa: S603
-        [GUNICORN, "config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
+def start_gunicorn(services, env, port, log, workers=2):
+    return services.start(
+        [GUNICORN, "config.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}"],
         cwd=ROOT, env=env, stdout=log, stderr=log,
     )  # fmt: skip
 
 
-def wait_for(url, seconds=30):
+def get(url, timeout=10):
+    """GET ``url`` for ``SITE_HOST`` as a visitor without cookies, redirects not followed:
+    (status or error name, headers or None, body)."""
+    request = urllib.request.Request(url, headers={"Host": SITE_HOST})  # noqa: S310 (127.0.0.1)
+    opener = urllib.request.build_opener(_NoRedirects)
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            return response.status, response.headers, response.read().decode(errors="replace")
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read().decode(errors="replace")
+    except OSError as error:
+        return type(error).__name__, None, ""
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def wait_for(url, seconds=60, process=None):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310
-                return
-        except (OSError, urllib.error.HTTPError):
-            time.sleep(0.3)
+        if process is not None and process.poll() is not None:
+            raise SystemExit(f"{url}: Prozess beendet (Code {process.returncode})")
+        if get(url, timeout=2)[0] == 200:
+            return
+        time.sleep(0.3)
     raise SystemExit(f"{url} antwortet nicht")
