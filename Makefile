@@ -66,12 +66,15 @@ css: install
 fonts: install
 	$(BIN)/python scripts/subset_fonts.py
 
-# Restarts this machine's PostgreSQL and stops its Redis for seconds, under load on 127.0.0.1.
+# Fault drill on a PostgreSQL, Redis and Varnish of its own (temporary, free ports, removed
+# afterwards, also on Ctrl-C): restarts, stops and freezes them under load on 127.0.0.1 and
+# counts pages served to the wrong audience; writes test-artifacts/faults.md. A few minutes.
 faults: install
 	$(BIN)/python scripts/fault_drill.py
 
-# Public pages of a grown site (2,000 events, entries; 500 documents) under wrk on 127.0.0.1;
-# writes test-artifacts/bench.md. Not part of `make test`.
+# Public pages of a grown site (2,000 events, entries; 500 documents) under wrk on 127.0.0.1,
+# on a PostgreSQL and Redis of its own (removed afterwards); writes test-artifacts/bench.md.
+# BENCH_SECONDS=1 for a quick run (default 8 s per page). Not part of `make test`.
 bench: install
 	$(BIN)/python scripts/bench.py
 
