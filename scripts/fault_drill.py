@@ -220,24 +220,23 @@ class Watch(threading.Thread):
         }
 
     def summary(self):
+        """E.g. „Treffen“ zurückgezogen: 44× 200 mit Inhalt (Varnish 44, zuletzt nach 9.9 s),
+        88× 404."""
         title = self.page["title"]
         title = title if len(title) <= 45 else title[:44] + "…"
         answers = Counter()
         leaks_by_way = Counter()
         for (status, way), n in self.answers.items():
-            answers["200 mit Inhalt" if status == "leak" else status] += n
             if status == "leak":
                 leaks_by_way[way] += n
-        text = f"„{title}“ {self.change}: " + ", ".join(
-            f"{n}× {status}" for status, n in sorted(answers.items(), key=str)
-        )
-        if leaks_by_way:
-            text += " (" + ", ".join(f"{way} {n}" for way, n in leaks_by_way.items()) + ")"
-            if self.last_leak > WATCH_SECONDS - 1:
-                text += ", öffentlich bis zum Ende der Beobachtung"
             else:
-                text += f", zuletzt nach {self.last_leak:.1f} s"
-        return text
+                answers[status] += n
+        parts = [f"{n}× {status}" for status, n in sorted(answers.items(), key=str)]
+        if leaks_by_way:
+            ways = ", ".join(f"{way} {n}" for way, n in leaks_by_way.items())
+            parts.insert(0, f"{self.leaks}× 200 mit Inhalt ({ways}, zuletzt nach "
+                            f"{self.last_leak:.1f} s von {WATCH_SECONDS} s)")  # fmt: skip
+        return f"„{title}“ {self.change}: {', '.join(parts)}"
 
 
 class Drill:
