@@ -1,4 +1,5 @@
-"""The admin's document list, with the kind and the visibility of every document."""
+"""The admin's document list, with the kind and the visibility of every document, and what
+could not be read from a PDF."""
 
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -33,5 +34,6 @@ class DocumentIndexWithVisibility(IndexView):
         columns[-2:-2] = [
             Column("kind", label=_("Art"), accessor="get_kind_display"),
             VisibilityColumn("visibility", label=_("Sichtbarkeit")),
+            Column("processing_note", label=_("Hinweis zur Auswertung")),
         ]
         return columns

@@ -75,6 +75,9 @@ class CustomDocument(AbstractDocument):
     thumbnail = models.FileField(
         _("Vorschaubild"), upload_to="documents/thumbnails", blank=True, editable=False
     )
+    #: Why text, page count or thumbnail are missing (a PDF too big, too slow or of absurd page
+    #: size for ``documents/pdf_processing.py``); empty when all went well.
+    processing_note = models.TextField(_("Hinweis zur Auswertung"), blank=True, editable=False)
 
     # The kind comes before the collection: choosing "Protokoll" preselects the members' one.
     admin_form_fields = ("title", "file", "kind", "collection", "tags")

@@ -1,57 +1,36 @@
 """Background work on uploaded documents (django-tasks; immediate in development and tests)."""
 
-import io
 import logging
 
 from django.core.files.base import ContentFile
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from wagtail.documents import get_document_model
 from wagtail.search import index
 
-import pypdfium2
 from django_tasks import task
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+
+from . import pdf_processing
+from .pdf_processing import MAX_TEXT_LENGTH, Problem, read_pdf_isolated
 
 logger = logging.getLogger(__name__)
-
-MAX_TEXT_LENGTH = 200_000  # enough for search; keeps rows small for 300-page PDFs
-THUMBNAIL_WIDTH = 240
-
-
-def _pdf_text_and_pages(data):
-    reader = PdfReader(io.BytesIO(data), strict=False)
-    parts, length = [], 0
-    for page in reader.pages:
-        if length >= MAX_TEXT_LENGTH:
-            break
-        text = page.extract_text() or ""
-        parts.append(text)
-        length += len(text)
-    return "\n".join(parts)[:MAX_TEXT_LENGTH], len(reader.pages)
-
-
-def _pdf_thumbnail(data):
-    pdf = pypdfium2.PdfDocument(data)
-    try:
-        page = pdf[0]
-        scale = THUMBNAIL_WIDTH / page.get_width()
-        image = page.render(scale=scale).to_pil()
-        output = io.BytesIO()
-        image.convert("RGB").save(output, format="PNG", optimize=True)
-        return output.getvalue()
-    finally:
-        pdf.close()
 
 
 @task()
 def extract_document_metadata(document_id):
-    """Page count, text and first-page thumbnail of a PDF; recomputed when the file changes."""
+    """Page count, text and first-page thumbnail of a PDF; recomputed when the file changes.
+
+    The PDF is read in a child process with memory and time limits
+    (``documents/pdf_processing.py``). What could not be read is said in the document's
+    ``processing_note``, which the admin's document list shows.
+    """
     document = get_document_model().objects.filter(pk=document_id).first()
     if document is None or not document.file:
         return
     with document.file.open("rb") as handle:
         data = handle.read()
+    thumbnail, note = None, ""
     if document.file_extension.lower() != "pdf":
         document.extracted_text = (
             data.decode("utf-8", errors="ignore")[:MAX_TEXT_LENGTH]
@@ -59,14 +38,18 @@ def extract_document_metadata(document_id):
             else ""
         )
         document.page_count = None
-        thumbnail = None
     else:
-        try:
-            document.extracted_text, document.page_count = _pdf_text_and_pages(data)
-            thumbnail = _pdf_thumbnail(data)
-        except (PyPdfError, ValueError, OSError):
-            logger.warning("Could not read PDF document %s", document_id, exc_info=True)
-            return
+        contents = read_pdf_isolated(data)
+        document.extracted_text, document.page_count = contents.text, contents.page_count
+        thumbnail = contents.thumbnail
+        if contents.problem:
+            logger.warning(
+                "PDF-Dokument %s nicht vollständig ausgewertet: %s %s",
+                document_id,
+                contents.problem.value,
+                contents.detail,
+            )
+            note = processing_note(contents)
     if document.thumbnail:
         document.thumbnail.delete(save=False)
     if thumbnail:
@@ -75,5 +58,37 @@ def extract_document_metadata(document_id):
         extracted_text=document.extracted_text,
         page_count=document.page_count,
         thumbnail=document.thumbnail.name or "",
+        processing_note=note,
     )
     index.insert_or_update_object(document)
+
+
+def processing_note(contents):
+    """What the editor reads about a PDF that could not be read completely, and what to do."""
+    limits = pdf_processing.DEFAULT_LIMITS
+    if contents.problem is Problem.PAGE_SIZE:
+        width, height = contents.page_size
+        cause = _("Die erste Seite hat ungewöhnliche Maße (%(width)s × %(height)s Punkt).") % {
+            "width": number_format(round(width), force_grouping=True),
+            "height": number_format(round(height), force_grouping=True),
+        }
+    elif contents.problem is Problem.TOO_BIG:
+        cause = _(
+            "Die PDF-Datei braucht zum Auswerten mehr als %(megabytes)d MB Arbeitsspeicher."
+        ) % {"megabytes": limits.memory_bytes // (1024 * 1024)}
+    elif contents.problem is Problem.TOO_SLOW:
+        cause = _(
+            "Das Auswerten der PDF-Datei dauerte länger als %(seconds)d Sekunden und wurde "
+            "abgebrochen."
+        ) % {"seconds": limits.seconds}
+    else:
+        cause = _("Die PDF-Datei ließ sich nicht auswerten.")
+    if contents.page_count is not None:
+        consequence = _("Text und Seitenzahl wurden gelesen; ein Vorschaubild gibt es nicht.")
+    else:
+        consequence = _(
+            "Text, Seitenzahl und Vorschaubild fehlen; herunterladen lässt sich die Datei "
+            "trotzdem. Speichern Sie sie am besten neu als PDF (z. B. mit „Drucken als PDF“) "
+            "und laden Sie sie erneut hoch."
+        )
+    return f"{cause} {consequence}"
