@@ -43,6 +43,9 @@ def environment(services, postgres, redis, *, varnish_url=None):
         "MEDIA_ROOT": str(services.path("media")),
         "WAGTAILADMIN_BASE_URL": f"http://{SITE_HOST}",
         "LOG_LEVEL": "WARNING",
+        # Mail is not what these commands are about, and none may leave the machine: the
+        # worker's transport drops it (queued mails still count as tasks and must be done).
+        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
     }
     if varnish_url:
         env["VARNISH_URL"] = varnish_url
