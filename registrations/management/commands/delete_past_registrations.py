@@ -5,13 +5,19 @@ Run daily (deploy/arbeitskreise-daily.service runs it with the other daily jobs)
 The number of days is ``REGISTRATION_RETENTION_DAYS`` (default 30), so editors can still
 answer questions about attendance in the weeks after an event.
 
-The registration row is not the only place holding the registrant's name: Wagtail's admin
-history (``ModelLogEntry``) labels every creation, edit and deletion of a registration with
-it. That history goes with the registration, or the name would live on in the database and
-every backup. Registrations have no revisions.
+The registration row is not the only place holding the registrant's name and address:
+Wagtail's admin history (``ModelLogEntry``) labels every creation, edit and deletion of a
+registration with the name, and the task queue keeps every mail it delivered, as sent
+(``home/mail.py``: address, name, personal links). Both go with the registration, or the name
+would live on in the database and every backup: the history of registrations that no longer
+exist, the delivered mails to the addresses of the registrations deleted now, and every
+delivered mail older than the retention period (that also covers registrations an editor
+deleted by hand, whose address is known nowhere any more). Mails still waiting for delivery
+stay. Registrations have no revisions.
 """
 
 import datetime as dt
+import json
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -23,13 +29,16 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
+from django_tasks_db.models import DBTaskResult
+
+from home.mail import deliver_mail
 from registrations.models import Registration
 
 
 class Command(BaseCommand):
     help = (
         "Löscht Anmeldungen zu Veranstaltungen, die länger als die Aufbewahrungsfrist "
-        "zurückliegen, mit ihren Spuren im Änderungsprotokoll."
+        "zurückliegen, mit ihren Spuren im Änderungsprotokoll und in versandten E-Mails."
     )
 
     @transaction.atomic
@@ -38,12 +47,15 @@ class Command(BaseCommand):
         expired = Registration.objects.alias(ended=Coalesce("event__end", "event__start")).filter(
             Q(ended__lt=cutoff)
         )
+        addresses = set(expired.values_list("email", flat=True))
         count, _details = expired.delete()
         history, _details = history_of_deleted_registrations().delete()
+        mails, _details = delivered_mails().filter(finished_at__lt=cutoff).delete()
+        mails += delete_delivered_mails_to(addresses)
         if verbosity:
             self.stdout.write(
                 f"{count} Anmeldungen gelöscht (Veranstaltungen vor dem {cutoff:%d.%m.%Y}), "
-                f"dazu {history} Einträge im Änderungsprotokoll."
+                f"dazu {history} Einträge im Änderungsprotokoll und {mails} versandte E-Mails."
             )
 
 
@@ -56,3 +68,32 @@ def history_of_deleted_registrations():
     return ModelLogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Registration)
     ).exclude(object_id__in=existing)
+
+
+def delivered_mails():
+    """Mails the queue has finished with, delivered or given up."""
+    return DBTaskResult.objects.finished().filter(task_path=deliver_mail.module_path)
+
+
+def delete_delivered_mails_to(addresses):
+    """Delete the finished mails addressed to any of ``addresses``; return how many went."""
+    wanted = {address.lower() for address in addresses}
+    if not wanted:
+        return 0
+    # Narrowed in the database by the address in the JSON text, as typed or \u-escaped (SQLite
+    # keeps JSON as escaped text); the recipients decide.
+    mentioning = Q()
+    for address in wanted:
+        mentioning |= Q(args_kwargs__icontains=address)
+        mentioning |= Q(args_kwargs__icontains=json.dumps(address)[1:-1])
+    candidates = delivered_mails().filter(mentioning).values_list("pk", "args_kwargs")
+    sent_to_them = [pk for pk, args_kwargs in candidates if wanted & _recipients(args_kwargs)]
+    deleted, _details = DBTaskResult.objects.filter(pk__in=sent_to_them).delete()
+    return deleted
+
+
+def _recipients(args_kwargs):
+    """The envelope recipients of a ``deliver_mail`` task (its argument ``queued``)."""
+    args, kwargs = args_kwargs["args"], args_kwargs["kwargs"]
+    queued = args[0] if args else kwargs.get("queued", {})
+    return {address.lower() for address in queued.get("recipients", [])}
