@@ -50,10 +50,8 @@ def extract_document_metadata(document_id):
                 contents.detail,
             )
             note = processing_note(contents)
-    if document.thumbnail:
-        document.thumbnail.delete(save=False)
-    if thumbnail:
-        document.thumbnail.save(f"dokument-{document.pk}.png", ContentFile(thumbnail), save=False)
+    thumbnail_note = _replace_thumbnail(document, thumbnail)
+    note = " ".join(part for part in (note, thumbnail_note) if part)
     type(document).objects.filter(pk=document.pk).update(
         extracted_text=document.extracted_text,
         page_count=document.page_count,
@@ -61,6 +59,29 @@ def extract_document_metadata(document_id):
         processing_note=note,
     )
     index.insert_or_update_object(document)
+
+
+def _replace_thumbnail(document, thumbnail):
+    """The new first-page preview in place of the old one; a note for the editor if not.
+
+    A full or read-only media disk costs the preview, not the text and page count read
+    before, and does not fail the task: the worker logs it and goes on with the next one.
+    """
+    try:
+        if document.thumbnail:
+            document.thumbnail.delete(save=False)
+        if thumbnail:
+            name = f"dokument-{document.pk}.png"
+            document.thumbnail.save(name, ContentFile(thumbnail), save=False)
+    except OSError as error:
+        logger.error("Vorschaubild von Dokument %s nicht gespeichert: %s", document.pk, error)
+        document.thumbnail.name = ""  # a preview that could not be removed is named in the log
+        return _(
+            "Das Vorschaubild konnte nicht gespeichert werden, weil der Dateispeicher des "
+            "Servers voll oder schreibgeschützt war. Es entsteht, wenn Sie die Datei erneut "
+            "hochladen."
+        )
+    return ""
 
 
 def processing_note(contents):

@@ -8,6 +8,7 @@ from wagtail import hooks
 
 from .admin_views import DocumentIndexWithVisibility
 from .search import document_hits
+from .upload_views import document_upload_urls
 
 
 @hooks.register("site_search_results")
@@ -36,3 +37,9 @@ def document_list_with_visibility():
             name="documents_index_results",
         ),
     ]
+
+
+@hooks.register("register_admin_urls")
+def document_uploads_that_survive_a_full_disk():
+    """Wagtail's upload views, which show a full or read-only media disk on the form."""
+    return document_upload_urls()

@@ -1,4 +1,5 @@
-"""Admin integration of the ground floor: the German editors' guide in the help menu.
+"""Admin integration of the ground floor: the German editors' guide in the help menu, and
+image uploads that survive a full media disk (``home/uploads.py``).
 
 Wagtail's own help items link to its English editor guide and release notes; they are taken
 out so "Hilfe" leads to the site's handbook. The dashboard's link to Wagtail's guide sits in
@@ -12,6 +13,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .editor_guide import EditorGuideView
+from .uploads import images_upload_urls
 
 GUIDE_MENU_ITEM = "redaktionshandbuch"
 #: Wagtail's help items that open English pages on guide.wagtail.org; the release notes item
@@ -24,6 +26,12 @@ ENGLISH_RELEASE_NOTES_PREFIX = "whats-new-in-wagtail-"
 def register_editor_guide_url():
     # Wagtail wraps these in its own check: logged in and allowed into the admin.
     return [path("handbuch/", EditorGuideView.as_view(), name="editor_guide")]
+
+
+@hooks.register("register_admin_urls")
+def register_image_upload_urls():
+    """Wagtail's image upload views, which show a full or read-only media disk on the form."""
+    return images_upload_urls()
 
 
 @hooks.register("register_help_menu_item")
