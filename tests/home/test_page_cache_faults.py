@@ -26,7 +26,7 @@ def private_redis(tmp_path, settings, monkeypatch):
     settings.CACHES = {
         "default": {
             "BACKEND": "home.cache.ResilientRedisCache",
-            "LOCATION": server.url,
+            "LOCATION": server.url(),
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
@@ -55,7 +55,7 @@ def test_a_page_made_members_only_while_redis_is_frozen_is_never_served_again(
     assert "Interne Klausur" in client.get(working_group.url).content.decode()
     client.get(working_group.url)
 
-    with private_redis.frozen():
+    with private_redis.stalled():
         _make_members_only(event)
 
     assert private_redis.kept_pages(), "the public copies are still in Redis"

@@ -28,7 +28,7 @@ from tests.network import PrivateRedis, free_port
 
 pytestmark = pytest.mark.postgres_only
 
-REDIS_URL = "redis://127.0.0.1:6379/12"  # a database of its own (make bench uses 13), emptied
+REDIS_URL = "redis://127.0.0.1:6379/12"  # a database of its own, emptied
 PASSWORD = "zwei-instanzen-123"
 INSTANCE_SETTINGS = """from config.settings.production import *  # noqa: F403
 
@@ -158,7 +158,7 @@ def two_instances_on_a_private_redis(migrated_database, home_page, media_root, t
     """The same, on a Redis of the test's own that it may freeze."""
     server = PrivateRedis(tmp_path / "redis")
     try:
-        with _two_instances(server.url, media_root, tmp_path) as addresses:
+        with _two_instances(server.url(), media_root, tmp_path) as addresses:
             yield server, addresses
     finally:
         server.stop()
@@ -210,7 +210,7 @@ def test_a_page_made_members_only_while_redis_is_frozen_leaves_both_instances_at
     redis_server, instances = two_instances_on_a_private_redis
     _chief_editor()
     event = MeetingPageFactory(parent=working_group, title="Interne Klausur")
-    redis_server.client.flushdb()  # written by this test process, not by the instances
+    redis_server.flush()  # written by this test process, not by the instances
     for address in instances:
         visitor = Browser(address)
         visitor.request(event.url)
@@ -220,7 +220,7 @@ def test_a_page_made_members_only_while_redis_is_frozen_leaves_both_instances_at
     editor.log_in("chefredaktion")
     members = Group.objects.get(name="Mitglieder")
 
-    with redis_server.frozen():
+    with redis_server.stalled():
         status, answer = editor.request(
             f"/admin/pages/{event.pk}/privacy/",
             {
