@@ -1,11 +1,15 @@
 """The body blocks every page of the site shares (bakerydemo's ``BaseStreamBlock`` pattern)."""
 
+import logging
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
+
+logger = logging.getLogger(__name__)
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -46,6 +50,16 @@ class CaptionedImageBlock(blocks.StructBlock):
             "Der Alternativtext beschreibt das Bild für Menschen, die es nicht sehen; bei "
             "reiner Dekoration leer lassen."
         )
+
+    def render(self, value, context=None):
+        """The page goes on without the picture if its size cannot be written (a full disk):
+        the first view of a new size writes the file, and a failure there must not cost the
+        whole page."""
+        try:
+            return super().render(value, context)
+        except OSError as error:
+            logger.warning("Bild auf einer Seite ausgelassen, Größe nicht gespeichert: %s", error)
+            return ""
 
 
 class QuoteBlock(blocks.StructBlock):

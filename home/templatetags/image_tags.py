@@ -5,6 +5,7 @@ each rendition on its own. The sizes a page shows are fixed, and their addresses
 when the image does (saving an image purges), so the whole set is kept as one entry per image.
 """
 
+import logging
 from dataclasses import dataclass
 
 from django import template
@@ -14,6 +15,7 @@ from wagtail.images import get_image_model
 from home.page_cache import cached_until_change
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 HEADER_WIDE = "fill-1200x300|format-webp"
 HEADER_NARROW = "fill-600x150|format-webp"
@@ -54,4 +56,10 @@ def page_image(image_id):
     """The ``PageImage`` of the image with ``image_id`` (``None`` without one)."""
     if not image_id:
         return None
-    return cached_until_change(f"page-image:{image_id}", lambda: _page_image(image_id))
+    try:
+        return cached_until_change(f"page-image:{image_id}", lambda: _page_image(image_id))
+    except OSError as error:
+        # A size that cannot be written (a full disk): the page without its picture, and
+        # nothing kept, so the picture is back once the disk is.
+        logger.warning("Seitenbild %s ausgelassen, Größe nicht gespeichert: %s", image_id, error)
+        return None

@@ -18,14 +18,17 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, UploadedFile
+from wagtail.rich_text import RichText
 
 import pytest
 from django_tasks.base import TaskResultStatus
 from moto.server import ThreadedMotoServer
 from PIL import Image as PillowImage
+from wagtail_factories import ImageFactory
 
 from documents.tasks import extract_document_metadata
 from tests.documents.test_uploads import GOOD_PDF
+from tests.factories import StandardPageFactory
 from tests.network import free_port
 
 pytestmark = pytest.mark.django_db
@@ -427,3 +430,41 @@ def test_document_upload_to_a_refusing_bucket_keeps_the_form(editor_client, unre
     assert response.status_code == 200
     assert "Dateispeicher des Servers hat einen Fehler gemeldet" in response.content.decode()
     assert not get_document_model().objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_whose_picture_sizes_cannot_be_written_is_served_without_them(
+    client, home_page, media_root, monkeypatch
+):
+    """The first view of a new size writes its file; on a full disk the page goes without.
+
+    Transactional, as requests are: Django's ``bulk_create`` for the new sizes fails inside a
+    transaction of its own, which would otherwise break the test's surrounding one.
+    """
+    image = ImageFactory(title="Rathaus")
+    page = StandardPageFactory(
+        parent=home_page,
+        image=image,
+        body=[
+            (
+                "image",
+                {
+                    "image": {"image": image, "alt_text": "Rathaus am Markt", "decorative": False},
+                    "caption": "Sitz der Geschäftsstelle",
+                    "attribution": "",
+                },
+            ),
+            ("paragraph", RichText("<p>Text unter dem Bild</p>")),
+        ],
+    )
+    monkeypatch.setattr(filesystem, "os", FailingDisk(errno.ENOSPC, only_under="images"))
+
+    without = client.get(page.url)
+    monkeypatch.undo()
+    with_pictures = client.get(page.url).content.decode()
+
+    assert without.status_code == 200
+    assert "Text unter dem Bild" in without.content.decode()
+    assert "Rathaus am Markt" not in without.content.decode()
+    assert 'alt="Rathaus am Markt"' in with_pictures  # nothing of the failure was kept
+    assert "og:image" in with_pictures
