@@ -133,7 +133,7 @@ def test_a_failed_backup_leaves_no_half_archive(db, tmp_path, monkeypatch):
     monkeypatch.setattr("home.backup._stored_files", disk_full)
     archive = tmp_path / "sicherung.tar.gz"
 
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(CommandError, match=r"Sicherung nicht geschrieben \(No space left"):
         call_command("backup_site", str(archive), verbosity=0)
 
     assert list(tmp_path.glob("*sicherung*")) == []

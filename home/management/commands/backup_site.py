@@ -1,6 +1,6 @@
 """``manage.py backup_site FILE``: database and uploaded files in one archive (home/backup.py)."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from home.backup import write_backup
 
@@ -12,6 +12,13 @@ class Command(BaseCommand):
         parser.add_argument("file", help="Zieldatei, z. B. sicherung-2026-11-29.tar.gz")
 
     def handle(self, *args, file, verbosity, **options):
-        rows = write_backup(file)
+        try:
+            rows = write_backup(file)
+        except OSError as error:
+            # A full or read-only target: ``write_backup`` has left nothing behind.
+            raise CommandError(
+                f"Sicherung nicht geschrieben ({error.strerror or error}): {file}. "
+                "Eine ältere Sicherung dieses Namens ist unverändert."
+            ) from error
         if verbosity:
             self.stdout.write(self.style.SUCCESS(f"{rows} Datensätze und Dateien in {file}."))
