@@ -42,6 +42,7 @@ class RegistrationViewSet(ModelViewSet):
         Column("event", label=_("Veranstaltung"), accessor="event.title"),
         Column("attendance", label=_("Teilnahme"), accessor="get_attendance_display"),
         Column("status", label=_("Stand"), accessor="get_status_display"),
+        Column("registered_by", label=_("angemeldet von"), accessor="registered_by_name"),
         BooleanColumn("checked_in", label=_("anwesend")),
         "created_at",
     ]
@@ -54,6 +55,7 @@ class RegistrationViewSet(ModelViewSet):
         "event",
         "get_attendance_display",
         "get_status_display",
+        "registered_by_name",
         "checked_in",
         "created_at",
     ]
@@ -61,11 +63,12 @@ class RegistrationViewSet(ModelViewSet):
         "event": _("Veranstaltung"),
         "get_attendance_display": _("Teilnahme"),
         "get_status_display": _("Stand"),
+        "registered_by_name": _("angemeldet von"),
     }
     ordering = ["event__start", "created_at"]
 
     def get_queryset(self, request):
-        return Registration.objects.select_related("event")
+        return Registration.objects.select_related("event", "registered_by")
 
 
 class MessageForm(forms.Form):

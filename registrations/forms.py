@@ -1,4 +1,5 @@
-"""The registration form: members find name, e-mail and municipality filled in."""
+"""The registration forms: guests type who they are; members register themselves with their
+account and, where the event allows it, colleagues with a form of its own."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +23,9 @@ def last_organisation(user):
 
 
 class RegistrationForm(forms.Form):
+    """Registering oneself. A member's name and address are their account's: the form has no
+    fields for them, so a posted address is never read (booking.register refuses one, too)."""
+
     name = forms.CharField(label=_("Vor- und Nachname"), max_length=200)
     email = forms.EmailField(
         label=_("E-Mail-Adresse"),
@@ -49,8 +53,7 @@ class RegistrationForm(forms.Form):
         if len(choices) == 1:
             self.fields["attendance"].widget = forms.HiddenInput()
         if user is not None and user.is_authenticated:
-            self.initial.setdefault("name", user.get_full_name())
-            self.initial.setdefault("email", user.email)
+            del self.fields["name"], self.fields["email"]
             self.initial.setdefault("organisation", last_organisation(user))
 
     def clean_name(self):
@@ -62,3 +65,24 @@ class RegistrationForm(forms.Form):
                 _("Dieses Feld muss leer bleiben. Bitte löschen Sie den Inhalt.")
             )
         return ""
+
+
+class OtherPersonForm(RegistrationForm):
+    """A member registers a colleague by name and address; the colleague confirms by mail."""
+
+    def __init__(self, *args, event, member, **kwargs):
+        super().__init__(*args, event=event, **kwargs)
+        self.fields["email"].label = _("E-Mail-Adresse der Person")
+        self.fields["email"].help_text = _(
+            "Hierhin geht der Link, mit dem die Person die Anmeldung bestätigt oder ablehnt. "
+            "Erst mit ihrer Bestätigung zählt die Anmeldung."
+        )
+        self.fields["consent"].label = _(
+            "Die Person weiß von der Anmeldung. Ich bin einverstanden, dass ihre Angaben für "
+            "diese Veranstaltung gespeichert und nach ihr gelöscht werden."
+        )
+        self.fields["consent"].error_messages["required"] = _(
+            "Bitte bestätigen Sie, dass die Person von der Anmeldung weiß."
+        )
+        # Colleagues mostly come from the member's own municipality.
+        self.initial.setdefault("organisation", last_organisation(member))

@@ -91,10 +91,19 @@ def _send(registration, template, *, method=None, extra=None):
     message.send()
 
 
+def _send_confirmation_request(registration):
+    """The link to confirm the address. A person a member registered learns who did it and
+    gets the link to decline beside it; nothing else (no invitation) reaches them before."""
+    if registration.registered_by_id is not None:
+        _send(registration, "confirm_registration_by_other")
+    else:
+        _send(registration, "confirm_address")
+
+
 def send_status_mail(registration):
     """After registering or confirming: what the registrant's status now is."""
     if registration.status == RegistrationStatus.UNCONFIRMED:
-        _send(registration, "confirm_address")
+        _send_confirmation_request(registration)
     elif registration.status == RegistrationStatus.CONFIRMED:
         _send(registration, "confirmed", method="REQUEST")
     elif registration.status == RegistrationStatus.WAITING:
@@ -110,7 +119,7 @@ def send_repeated_registration_mail(registration):
     link to cancel.
     """
     if registration.status == RegistrationStatus.UNCONFIRMED:
-        _send(registration, "confirm_address")
+        _send_confirmation_request(registration)
     else:
         _send(registration, "already_registered")
 

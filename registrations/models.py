@@ -66,6 +66,16 @@ class Registration(models.Model):
         on_delete=models.SET_NULL,
         related_name="event_registrations",
     )
+    #: The member who registered somebody else (a colleague); empty when people registered
+    #: themselves. Such a registration counts only once its address confirmed it.
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("angemeldet von"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations_for_others",
+    )
     name = models.CharField(_("Name"), max_length=200)
     email = models.EmailField(_("E-Mail-Adresse"))
     organisation = models.CharField(_("Kommune oder Organisation"), max_length=200, blank=True)
@@ -106,3 +116,15 @@ class Registration(models.Model):
     @property
     def is_active(self):
         return self.status in ACTIVE_STATUSES
+
+    @property
+    def awaits_decision(self):
+        """Somebody else registered this person, who has neither confirmed nor declined yet."""
+        return self.registered_by_id is not None and self.status == RegistrationStatus.UNCONFIRMED
+
+    @property
+    def registered_by_name(self):
+        """Who registered this person, as editors and the person read it; empty for oneself."""
+        if self.registered_by is None:
+            return ""
+        return self.registered_by.get_full_name() or self.registered_by.get_username()

@@ -1,4 +1,5 @@
-"""Registering on the site, confirming by link, cancelling by link, and "Meine Anmeldungen"."""
+"""Registering on the site (oneself, or a colleague where the event allows it), confirming by
+link, cancelling or declining by link, and "Meine Anmeldungen"."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -6,14 +7,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from home.client_address import client_address
 from workgroups.models import EventPage
 
 from . import booking
-from .forms import RegistrationForm
+from .forms import OtherPersonForm, RegistrationForm
 from .links import GUEST_CONFIRMATION_MAX_AGE, personal_token, registration_for_token
 from .models import Registration, RegistrationStatus
 
@@ -34,6 +37,12 @@ def rate_limit_reached(request):
     return attempts > settings.REGISTRATIONS_PER_HOUR
 
 
+TOO_MANY_ATTEMPTS = gettext_lazy(
+    "Von Ihrem Anschluss kamen in der letzten Stunde sehr viele Anmeldungen. Bitte versuchen "
+    "Sie es später noch einmal."
+)
+
+
 @require_http_methods(["GET", "POST"])
 def register(request, event_id):
     event = get_object_or_404(EventPage.objects.live().public().specific(), pk=event_id)
@@ -41,22 +50,20 @@ def register(request, event_id):
     form = RegistrationForm(request.POST or None, event=event, user=request.user)
     if request.method == "POST" and refusal is None and form.is_valid():
         if rate_limit_reached(request):
-            refusal = _(
-                "Von Ihrem Anschluss kamen in der letzten Stunde sehr viele Anmeldungen. Bitte "
-                "versuchen Sie es später noch einmal."
-            )
+            refusal = TOO_MANY_ATTEMPTS
         else:
             try:
+                # A member's form has no name or address: booking takes the account's.
                 registration = booking.register(
                     event,
-                    name=form.cleaned_data["name"],
-                    email=form.cleaned_data["email"],
+                    name=form.cleaned_data.get("name", ""),
+                    email=form.cleaned_data.get("email", ""),
                     organisation=form.cleaned_data["organisation"],
                     attendance=form.cleaned_data["attendance"],
                     user=request.user,
                 )
             except booking.RegistrationRefused as error:
-                form.add_error("email", str(error))
+                form.add_error(None, str(error))
             else:
                 if request.user.is_authenticated:
                     return _registered(request, registration)
@@ -69,9 +76,63 @@ def register(request, event_id):
             "event": event,
             "form": form,
             "refusal": refusal,
+            "guest_path": booking.guest_path_open(event, request.user),
+            "member_name": booking.account_name(request.user)
+            if request.user.is_authenticated
+            else "",
+            "others_allowed": booking.refusal_for_others(event, request.user) is None,
+            "others_limit": booking.OTHERS_PER_MEMBER,
             "places": booking.places_overview(event),
         },
         status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def register_other(request, event_id):
+    """A member registers a colleague, where the editors allow it for the event. Elsewhere the
+    page (and any request sent to it anyway) answers 403 with the reason."""
+    event = get_object_or_404(EventPage.objects.live().public().specific(), pk=event_id)
+    refusal = booking.refusal_for_others(event, request.user)
+    form = OtherPersonForm(request.POST or None, event=event, member=request.user)
+    if request.method == "POST" and refusal is None and form.is_valid():
+        if rate_limit_reached(request):
+            form.add_error(None, TOO_MANY_ATTEMPTS)
+        else:
+            try:
+                booking.register_other(
+                    event,
+                    request.user,
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    organisation=form.cleaned_data["organisation"],
+                    attendance=form.cleaned_data["attendance"],
+                )
+            except booking.RegistrationRefused as error:
+                form.add_error(None, str(error))
+            else:
+                # From what the member typed only: the same for a known and a new address.
+                return render(
+                    request,
+                    "registrations/registered_other.html",
+                    {
+                        "event": event,
+                        "name": form.cleaned_data["name"],
+                        "email": booking.normalised_email(form.cleaned_data["email"]),
+                    },
+                )
+    return render(
+        request,
+        "registrations/register_other.html",
+        {
+            "event": event,
+            "form": form,
+            "refusal": refusal,
+            "others_limit": booking.OTHERS_PER_MEMBER,
+            "places": booking.places_overview(event),
+        },
+        status=403 if refusal else 400 if form.errors else 200,
     )
 
 
@@ -123,7 +184,12 @@ def confirm(request, token):
     return render(
         request,
         "registrations/confirm.html",
-        {"registration": registration, "event": registration.event, "error": error},
+        {
+            "registration": registration,
+            "event": registration.event,
+            "error": error,
+            "decline_url": reverse("registrations:cancel", args=[personal_token(registration)]),
+        },
     )
 
 
@@ -132,8 +198,12 @@ def cancel(request, token):
     """The personal link to cancel: no login needed; GET asks, POST cancels."""
     registration = _registration_or_404(token)
     if request.method == "POST" and registration.is_active:
+        declining = registration.awaits_decision
         registration, _promoted = booking.cancel(registration)
-        messages.success(request, _("Sie sind abgemeldet. Eine Bestätigung ist unterwegs."))
+        if declining:
+            messages.success(request, _("Sie haben die Anmeldung abgelehnt."))
+        else:
+            messages.success(request, _("Sie sind abgemeldet. Eine Bestätigung ist unterwegs."))
         return redirect(request.path)
     return render(
         request,

@@ -41,6 +41,8 @@ def registration_on_the_event_page(page, request, context):
             "event": page,
             "own": mine,
             "refusal": None if mine else booking.refusal_reason(page, request.user),
+            "guest_path": booking.guest_path_open(page, request.user),
+            "others_allowed": booking.refusal_for_others(page, request.user) is None,
             "places": booking.places_overview(page),
         },
         request=request,

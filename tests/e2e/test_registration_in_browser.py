@@ -1,5 +1,6 @@
-"""Registering in Chromium: a guest takes the last place, a member lands on the waiting list,
-the guest cancels and the member moves up, the editor moves the event and everyone hears."""
+"""Registering in Chromium: a guest takes the last place, a member lands on the waiting list and
+registers a colleague, who declines by the link in their mail, the guest cancels and the member
+moves up, the editor moves the event and everyone hears."""
 
 import datetime as dt
 import re
@@ -28,7 +29,10 @@ def test_guest_member_waiting_list_promotion_and_update(
     demo_server, browser, page, mailoutbox, axe_violations
 ):
     event = EventPage.objects.get(slug=EVENT_SLUG)
-    EventPage.objects.filter(pk=event.pk).update(capacity_in_person=15)  # one place left
+    EventPage.objects.filter(pk=event.pk).update(
+        capacity_in_person=15,  # one place left
+        others_may_be_registered=True,
+    )
     url = demo_server.url + event.url
 
     # A guest registers and confirms by the link in the e-mail.
@@ -65,7 +69,8 @@ def test_guest_member_waiting_list_promotion_and_update(
     page.get_by_role("button", name="Anmelden").click()
     expect(page.locator(".registration-box")).to_contain_text("ausgebucht – Warteliste")
     page.get_by_role("link", name="Jetzt anmelden").click()
-    assert page.input_value("#id_name") == "Mia Mitglied"
+    expect(page.get_by_text("Sie melden sich selbst an, als Mia Mitglied")).to_be_visible()
+    assert page.locator("#id_email").count() == 0  # the account's address, nothing typed
     page.get_by_label("Ich bin einverstanden").check()
     page.get_by_role("button", name="Verbindlich anmelden").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Sie stehen auf der Warteliste")
@@ -76,6 +81,29 @@ def test_guest_member_waiting_list_promotion_and_update(
     violations = axe_violations(page)
     assert violations == [], describe(violations)
     save_screenshot(page, "meine-anmeldungen")
+
+    # The member registers a colleague; the colleague declines by the link in their mail.
+    page.goto(url)
+    page.get_by_role("link", name="Weitere Person anmelden").click()
+    page.fill("#id_name", "Kurt Kollege")
+    page.fill("#id_email", "kurt@example.org")
+    page.get_by_label("Die Person weiß von der Anmeldung").check()
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+    save_screenshot(page, "anmeldung-weitere-person")
+    page.get_by_role("button", name="Person anmelden").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Die Person muss noch bestätigen")
+    (request_mail,) = _mails_to(mailoutbox, "kurt@example.org")
+    assert "Mia Mitglied hat Sie" in request_mail.body
+    assert not [p for p in request_mail.message().walk() if p.get_content_type() == "text/calendar"]
+    colleague = browser.new_context(locale="de-DE").new_page()
+    colleague.goto(demo_server.url + _link(request_mail, "bestaetigen"))
+    expect(colleague.get_by_text("Angemeldet hat Sie Mia Mitglied")).to_be_visible()
+    colleague.get_by_role("link", name="Nein, ich möchte nicht teilnehmen (ablehnen)").click()
+    colleague.get_by_role("button", name="Ja, ablehnen").click()
+    expect(colleague.get_by_text("Sie haben die Anmeldung abgelehnt.").first).to_be_visible()
+    assert _mails_to(mailoutbox, "kurt@example.org") == [request_mail]
+    page.get_by_role("link", name="Meine Anmeldungen").click()
 
     # The guest cancels by the personal link; the member moves up; both get e-mails.
     guest.goto(demo_server.url + _link(invitation, "abmelden"))

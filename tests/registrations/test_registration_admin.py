@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 from django.urls import reverse
 
@@ -105,3 +106,40 @@ def test_members_do_not_reach_the_registrations(client, members):
 
     assert client.get(reverse("anmeldungen:index")).status_code == 302
     assert not Registration.objects.exists()
+
+
+def test_editors_see_who_registered_whom(client, editor, event, members):
+    event.others_may_be_registered = True
+    event.save()
+    booking.register(event, organisation="", attendance="in_person", user=members[0])
+    booking.register_other(
+        event,
+        members[0],
+        name="Kurt Kollege",
+        email="kurt@example.org",
+        organisation="Borchen",
+        attendance="in_person",
+    )
+    client.force_login(editor)
+
+    html = client.get(reverse("anmeldungen:index"), {"event": event.pk}).content.decode()
+    response = client.get(reverse("anmeldungen:index"), {"export": "csv"})
+
+    assert "angemeldet von" in html
+    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*Kurt Kollege(?:(?!</tr>).)*</tr>", html, re.S)[0]
+    assert members[0].get_full_name() in row
+    assert "E-Mail-Adresse noch nicht bestätigt" in row
+    rows = list(
+        csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    )
+    by_name = {row["Name"]: row["angemeldet von"] for row in rows}
+    assert by_name == {members[0].get_full_name(): "", "Kurt Kollege": members[0].get_full_name()}
+
+
+def test_the_editors_switch_is_in_the_page_editor_and_off_for_new_events(client, editor, event):
+    client.force_login(editor)
+
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
+
+    assert "Mitglieder dürfen weitere Personen anmelden" in html
+    assert type(event)().others_may_be_registered is False

@@ -37,13 +37,15 @@ def _link(mail, name):
     return re.search(rf"https?://[^/\s]+(/veranstaltungsanmeldung/{name}/[^\s]+/)", mail.body)[1]
 
 
-def test_members_find_their_data_filled_in(client, event, members):
+def test_members_register_as_their_account_without_typing_name_or_address(client, event, members):
     client.force_login(members[0])
 
     html = client.get(_form_url(event)).content.decode()
 
-    assert f'value="{members[0].get_full_name()}"' in html
-    assert f'value="{members[0].email}"' in html
+    assert (
+        f"Sie melden sich selbst an, als {members[0].get_full_name()} ({members[0].email})." in html
+    )
+    assert 'name="email"' not in html and 'name="name"' not in html
     assert "vor Ort" in html and "online" in html  # a hybrid event asks how
 
 
@@ -145,27 +147,13 @@ def test_an_address_a_client_names_itself_does_not_reset_its_limit(
 def test_the_event_page_shows_places_without_names_and_the_join_link_to_registrants_only(
     client, event, members
 ):
-    booking.register(
-        event,
-        name="Rudi Registriert",
-        email="rudi@example.org",
-        organisation="",
-        attendance="online",
-        user=members[0],
-    )
-    for member in members[1:3]:
-        booking.register(
-            event,
-            name=member.get_full_name(),
-            email=member.email,
-            organisation="",
-            attendance="in_person",
-            user=member,
-        )
+    for member, attendance in zip(members[:3], ["online", "in_person", "in_person"], strict=True):
+        booking.register(event, organisation="", attendance=attendance, user=member)
 
     visitor = client.get(event.url).content.decode()
     assert "ausgebucht – Warteliste" in visitor
-    assert "Rudi Registriert" not in visitor and "rudi@example.org" not in visitor
+    for member in members[:3]:
+        assert member.get_full_name() not in visitor and member.email not in visitor
     assert "konferenz.example.org" not in visitor
 
     other_member = Client()

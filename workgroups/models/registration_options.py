@@ -47,6 +47,15 @@ class RegistrationOptions(models.Model):
         choices=RegistrationAudience.choices,
         default=RegistrationAudience.MEMBERS,
     )
+    others_may_be_registered = models.BooleanField(
+        _("Mitglieder dürfen weitere Personen anmelden"),
+        default=False,
+        help_text=_(
+            "Eingeloggte Mitglieder können zusätzlich Kolleginnen und Kollegen anmelden. Jede "
+            "so angemeldete Person bekommt eine E-Mail und zählt erst, wenn sie ihre Adresse "
+            "bestätigt hat."
+        ),
+    )
     registration_deadline = models.DateTimeField(
         _("Anmeldeschluss"),
         null=True,
@@ -85,6 +94,7 @@ class RegistrationOptions(models.Model):
             [
                 FieldPanel("registration_enabled"),
                 FieldPanel("registration_audience"),
+                FieldPanel("others_may_be_registered"),
                 FieldPanel("registration_deadline"),
                 FieldRowPanel([FieldPanel("capacity_in_person"), FieldPanel("capacity_online")]),
             ],
