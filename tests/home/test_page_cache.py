@@ -50,7 +50,9 @@ def _served_from_cache(client, url):
     return not client.get(url).templates
 
 
-def test_a_visitors_second_request_costs_one_query_for_the_content_version(client, working_group, django_assert_num_queries):
+def test_a_visitors_second_request_costs_one_query_for_the_content_version(
+    client, working_group, django_assert_num_queries
+):
     MeetingPageFactory(parent=working_group, title="Klausurtagung")
 
     first = client.get(working_group.url)
