@@ -432,9 +432,8 @@ def test_document_upload_to_a_refusing_bucket_keeps_the_form(editor_client, unre
     assert not get_document_model().objects.exists()
 
 
-@pytest.mark.django_db(transaction=True)
 def test_a_page_whose_picture_sizes_cannot_be_written_is_served_without_them(
-    client, home_page, media_root, monkeypatch
+    migrated_database, client, home_page, media_root, monkeypatch
 ):
     """The first view of a new size writes its file; on a full disk the page goes without.
 

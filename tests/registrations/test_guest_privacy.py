@@ -15,17 +15,9 @@ import pytest
 from home.mail import QueuedMessage
 from registrations import booking
 from registrations.models import Registration, RegistrationStatus
+from tests.registrations.guest import GUEST_FORM as FORM
 
 pytestmark = pytest.mark.django_db
-
-FORM = {
-    "name": "Gerda Gast",
-    "email": "gerda@example.org",
-    "organisation": "Kreis Höxter",
-    "attendance": "in_person",
-    "consent": "on",
-    "webseite": "",
-}
 
 
 def _form_url(event):

@@ -14,18 +14,10 @@ import pytest
 
 from registrations.models import Registration, RegistrationStatus
 from tests.mailserver import MailServer, pauses_pass, run_queue, waiting_mails
+from tests.registrations.guest import GUEST_FORM as FORM
 
 # The requests commit, as in production; the tests start from the migrated database.
 pytestmark = pytest.mark.usefixtures("migrated_database")
-
-FORM = {
-    "name": "Gerda Gast",
-    "email": "gerda@example.org",
-    "organisation": "Kreis Höxter",
-    "attendance": "in_person",
-    "consent": "on",
-    "webseite": "",
-}
 
 
 @pytest.fixture

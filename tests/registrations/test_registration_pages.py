@@ -11,18 +11,10 @@ from registrations import booking
 from registrations.models import Registration, RegistrationStatus
 from tests.proxies import trust_the_documented_proxy, via_nginx
 from tests.queries import count_queries
+from tests.registrations.guest import GUEST_FORM as FORM
 from tests.sitemaps import sitemap_pages
 
 pytestmark = pytest.mark.django_db
-
-FORM = {
-    "name": "Gerda Gast",
-    "email": "gerda@example.org",
-    "organisation": "Kreis Höxter",
-    "attendance": "in_person",
-    "consent": "on",
-    "webseite": "",
-}
 
 
 BUSY = "198.51.100.23"
