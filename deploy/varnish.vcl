@@ -139,6 +139,15 @@ sub vcl_backend_response {
 sub vcl_deliver {
     unset resp.http.x-url;
     unset resp.http.x-host;
+    # `s-maxage` is for this cache alone, which the application purges; no cache beyond it (a
+    # company proxy, a CDN) may keep a page that could become members-only the next minute.
+    if (resp.http.Cache-Control ~ "s-maxage") {
+        set resp.http.Cache-Control = regsub(
+            regsub(resp.http.Cache-Control, "(^|,\s*)s-maxage=[0-9]+", ""), "^,\s*", "");
+        if (resp.http.Cache-Control == "") {
+            set resp.http.Cache-Control = "no-cache";
+        }
+    }
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {

@@ -9,6 +9,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+from .page_cache import leave_out_of_caches
+
 logger = logging.getLogger(__name__)
 
 
@@ -59,6 +61,7 @@ class CaptionedImageBlock(blocks.StructBlock):
             return super().render(value, context)
         except OSError as error:
             logger.warning("Bild auf einer Seite ausgelassen, Größe nicht gespeichert: %s", error)
+            leave_out_of_caches("picture")
             return ""
 
 

@@ -104,6 +104,17 @@ def read_state():
     return ContentVersion.objects.filter(pk=ROW_ID).first()
 
 
+def mark_committed():
+    """Set ``changed_at`` of the current version to now (its commit); answers the row."""
+    state = read_state()
+    if state is not None:
+        state.changed_at = timezone.now()
+        ContentVersion.objects.filter(pk=ROW_ID, version=state.version).update(
+            changed_at=state.changed_at
+        )
+    return state
+
+
 def record_frontend_purge(version):
     """Note that the frontend cache was purged while ``version`` was current.
 

@@ -19,6 +19,7 @@ not offered for sharing (``home/page_cache.py``), and the probe purges once more
 """
 
 import datetime as dt
+import http.client
 import logging
 import threading
 import time
@@ -29,7 +30,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.utils import timezone
 
-from .content_version import read_state, record_frontend_purge
+from .content_version import mark_committed, read_state, record_frontend_purge
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ def _ban_everything(location):
     try:
         with urllib.request.urlopen(request, timeout=PURGE_TIMEOUT_SECONDS) as response:  # noqa: S310
             return response.status == 200
-    except (urllib.error.URLError, OSError) as error:
+    except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
         logger.warning("Frontend-Cache %s nicht geleert: %s", location, error)
         return False
 
@@ -70,9 +71,13 @@ def purge(version):
 
 
 def purge_after_change():
-    """Run when a change has committed: purge at once (the probe retries if this fails)."""
+    """Run when a change has committed: purge at once (the probe retries if this fails).
+
+    The settling purge is counted from now, the commit, not from when the transaction wrote
+    the version: renderings of the old content may run until the commit.
+    """
     try:
-        state = read_state()
+        state = mark_committed()
         if state is not None:
             purge(state.version)
     except DatabaseError as error:  # the change is committed; the probe catches up

@@ -20,14 +20,18 @@ heard.
 **Time.** Some pages change without an edit: an event moves from "upcoming" to "past" when it
 ends, the month view marks today. A kept page therefore lives only until the next such moment,
 which the apps name through the ``page_cache_next_change`` hook (a function of ``now`` answering
-a datetime or ``None``), and never longer than ``PAGE_CACHE_MAX_AGE`` seconds. The same lifetime
-goes out as ``s-maxage``, so a frontend cache keeps a page exactly as long.
+a datetime or ``None``), and never longer than ``PAGE_CACHE_MAX_AGE`` seconds. Behind our own
+frontend cache the same lifetime goes out as ``s-maxage``, so Varnish keeps a page exactly as
+long; Varnish removes it before the response leaves (``deploy/varnish.vcl``), and without
+Varnish it is not sent at all: a shared cache the site cannot purge (a company proxy, a CDN)
+must never keep a page.
 
 Kept pages live in the cache only when ``PAGE_CACHE_ENABLED`` is set (``REDIS_URL`` switches it
 on: one copy of each page for all processes). With neither the page cache nor a frontend cache,
 the middleware steps aside.
 """
 
+import contextvars
 import datetime as dt
 import hashlib
 import logging
@@ -54,6 +58,22 @@ logger = logging.getLogger(__name__)
 
 NEXT_CHANGE_HOOK = "page_cache_next_change"
 
+# What this request's page had to go without (a picture the full disk would not take): such a
+# page and the fragments made meanwhile are not kept, so the next visitor gets it whole again.
+_left_out_in_request = contextvars.ContextVar("page_cache_left_out_in_request", default=None)
+
+
+def leave_out_of_caches(reason):
+    """The page being made goes without a part it should show; keep none of it."""
+    left_out = _left_out_in_request.get()
+    if left_out is not None:
+        left_out.append(reason)
+
+
+def _parts_left_out():
+    left_out = _left_out_in_request.get()
+    return len(left_out) if left_out is not None else 0
+
 
 # --- The content version --------------------------------------------------------------------
 
@@ -76,7 +96,8 @@ def purge_page_cache(**kwargs):
         callback is _purge_after_commit for _, callback, _ in connection.run_on_commit
     )
     if not already_scheduled:
-        transaction.on_commit(_purge_after_commit)
+        # Robust: the change has committed; a failing purge must not turn it into an error.
+        transaction.on_commit(_purge_after_commit, robust=True)
 
 
 def _purge_after_commit():
@@ -98,7 +119,10 @@ def cached_until_change(key, compute, timeout=60 * 60, *, stale_from=None):
     kept = cache.get(full_key)
     if kept is not None and (kept[1] is None or kept[1] > now):
         return kept[0]
+    left_out_before = _parts_left_out()
     value = compute()
+    if _parts_left_out() > left_out_before:
+        return value
     until = stale_from(value) if stale_from is not None else None
     seconds = timeout if until is None else min(timeout, (until - now).total_seconds())
     cache.set(full_key, (value, until), max(1, int(seconds)))
@@ -154,6 +178,8 @@ def _is_shareable(request, response):
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # the page holds a CSRF token
         return False
+    if _parts_left_out():
+        return False
     messages = getattr(request, "_messages", None)
     if messages is not None and len(messages):
         return False
@@ -184,9 +210,11 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         token = remember_for_this_request()
+        left_out_token = _left_out_in_request.set([])
         try:
             return self._serve(request)
         finally:
+            _left_out_in_request.reset(left_out_token)
             forget_for_this_request(token)
 
     def _serve(self, request):
@@ -211,7 +239,8 @@ class PageCacheMiddleware:
             return response
         now = timezone.now()
         until = keep_until(now)
-        _send_lifetime(response, until, now)
+        if behind_frontend_cache:
+            _send_lifetime(response, until, now)
         if enabled and request.method == "GET":
             timeout = max(1, int((until - now).total_seconds()))
             cache.set(key, (until, response), timeout)
@@ -225,7 +254,8 @@ class PageCacheMiddleware:
         now = timezone.now()
         if until <= now:
             return None
-        _send_lifetime(response, until, now)
+        if frontend_cache.is_configured():
+            _send_lifetime(response, until, now)
         # Feeds and calendars carry validators: a polling client still gets its 304.
         return get_conditional_response(
             request,

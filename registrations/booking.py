@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.mail import within_hourly_limit
 from home.members import is_member
+from home.page_cache import purge_page_cache
 from workgroups.models import AttendanceMode, EventPage, RegistrationAudience
 
 from . import invitations
@@ -72,6 +73,13 @@ def guest_path_open(event, user):
 
 
 def _locked_event(event):
+    """The event's row, locked for counting places; the content version is written first.
+
+    Every booking change writes a new content version anyway (a registration saved), and an
+    editor deleting the event takes the version's row (its registrations deleted) before the
+    event's: taking them in the same order here keeps the two from deadlocking.
+    """
+    purge_page_cache()
     return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
 
 

@@ -12,7 +12,7 @@ from django import template
 
 from wagtail.images import get_image_model
 
-from home.page_cache import cached_until_change
+from home.page_cache import cached_until_change, leave_out_of_caches
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -60,6 +60,7 @@ def page_image(image_id):
         return cached_until_change(f"page-image:{image_id}", lambda: _page_image(image_id))
     except OSError as error:
         # A size that cannot be written (a full disk): the page without its picture, and
-        # nothing kept, so the picture is back once the disk is.
+        # nothing of it kept, so the picture is back once the disk is.
         logger.warning("Seitenbild %s ausgelassen, Größe nicht gespeichert: %s", image_id, error)
+        leave_out_of_caches("page image")
         return None

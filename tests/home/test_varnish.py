@@ -143,6 +143,8 @@ def test_a_publish_purges_the_kept_pages_at_once(varnish, working_group):
         status, headers, html = _get(address, path, host)
         assert (status, headers["X-Cache"]) == (200, "HIT")
         assert "Erstes Treffen" in html
+        # Kept here only: no cache beyond Varnish is told to keep the page.
+        assert "s-maxage" not in headers.get("Cache-Control", "")
 
     event = MeetingPageFactory(parent=working_group, title="Neues Treffen", live=False)
     event.save_revision().publish()
