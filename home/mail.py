@@ -6,7 +6,9 @@ a :func:`deliver_mail` task carrying the message exactly as it was composed, its
 calendar parts, attachments, Date and Message-ID. The worker hands those bytes to the real
 transport, ``EMAIL_DELIVERY_BACKEND`` (SMTP in production). While the mail server is down the
 request does not notice; the task tries again after growing pauses for more than a day
-(:data:`RETRY_DELAYS`) and then gives up with an error in the log.
+(:data:`RETRY_DELAYS`) and then gives up with an error in the log. Once a task has delivered
+its mail, or handed it to a retry, or given up, its row keeps the envelope but not the message:
+reset and registration links stay valid for days, the rows for a month.
 
 With the database task backend (production, ``manage.py db_worker``) the task row is written in
 the caller's transaction: a mail about a change that is rolled back is never sent, and one about
@@ -34,6 +36,7 @@ from django.utils import timezone
 
 from django_tasks import task
 from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
 
@@ -90,30 +93,33 @@ def serialise(message):
     }
 
 
-@task()
-def deliver_mail(queued, attempt=1):
+@task(takes_context=True)
+def deliver_mail(context, queued, attempt=1):
     """Hand one queued mail to the real transport; on failure try again later, or give up."""
     message = QueuedMessage(queued)
     try:
         get_connection(settings.EMAIL_DELIVERY_BACKEND).send_messages([message])
     except Exception as error:
-        return _retry_later(queued, message, attempt, error)
+        return _retry_later(context, queued, message, attempt, error)
+    _forget_the_message(context, queued, attempt)
     return {"delivered": True, "attempt": attempt}
 
 
-def _retry_later(queued, message, attempt, error):
+def _retry_later(context, queued, message, attempt, error):
     can_wait = deliver_mail.get_backend().supports_defer
     if attempt > len(RETRY_DELAYS) or not can_wait or _refused_for_good(error):
+        _forget_the_message(context, queued, attempt)
         logger.error(
             "E-Mail „%s“ an %s nach %d Versuch(en) aufgegeben: %s",
             message.subject,
-            ", ".join(message.recipients()),
+            _recipients_for_the_log(message.recipients()),
             attempt,
-            error,
+            _error_for_the_log(error),
         )
         raise error
     next_attempt = timezone.now() + RETRY_DELAYS[attempt - 1]
     deliver_mail.using(run_after=next_attempt).enqueue(queued, attempt + 1)
+    _forget_the_message(context, queued, attempt)
     logger.warning(
         "E-Mail „%s“ nicht zugestellt (Versuch %d): %s; nächster Versuch %s.",
         message.subject,
@@ -122,6 +128,40 @@ def _retry_later(queued, message, attempt, error):
         timezone.localtime(next_attempt).strftime("%d.%m.%Y %H:%M"),
     )
     return {"delivered": False, "attempt": attempt, "next_attempt": next_attempt.isoformat()}
+
+
+def _forget_the_message(context, queued, attempt):
+    """Blank the message in this task's own row once the queue is done with it.
+
+    The row stays until the daily ``prune_db_task_results`` (30 days), and a mail may carry
+    links that work for days (a password reset, a registration's confirm and cancel links):
+    whoever can read the database must not find them there. The row keeps the envelope only,
+    so ``delete_past_registrations`` still finds the rows addressed to a registrant. A retry
+    carries the message in its own new row. The worker's later status update writes only the
+    status columns (django_tasks_db's ``set_successful``/``set_failed``), not the arguments.
+    """
+    if not isinstance(context.task_result.task.get_backend(), DatabaseBackend):
+        return
+    envelope = {"sender": queued["sender"], "recipients": queued["recipients"]}
+    DBTaskResult.objects.filter(pk=context.task_result.id).update(
+        args_kwargs={"args": [envelope, attempt], "kwargs": {}}
+    )
+
+
+def _recipients_for_the_log(addresses):
+    """How many recipients at which domains: enough to find the mail, no mailbox in the log."""
+    domains = sorted({address.rpartition("@")[2].lower() for address in addresses})
+    return f"{len(addresses)} Empfänger ({', '.join(domains)})"
+
+
+def _error_for_the_log(error):
+    """The mail server's answer; for refused recipients their codes, not their addresses."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        answers = sorted(
+            {f"{code} {text.decode(errors='replace')}" for code, text in error.recipients.values()}
+        )
+        return f"Empfänger abgelehnt ({'; '.join(answers)})"
+    return error
 
 
 def _refused_for_good(error):

@@ -7,7 +7,9 @@ to a real server (aiosmtpd) the test starts; the worker runs in-process.
 
 import email
 import email.policy
+import json
 import logging
+import re
 from email.mime.text import MIMEText
 
 from django.core.mail import EmailMultiAlternatives, send_mail
@@ -17,7 +19,8 @@ import pytest
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from home.mail import RETRY_DELAYS
+from home.mail import RETRY_DELAYS, QueuedMessage
+from tests.factories import UserFactory
 from tests.mailserver import MailServer, pauses_pass, run_queue, waiting_mails
 
 CALENDAR = (
@@ -142,14 +145,15 @@ def test_the_queue_tries_for_more_than_a_day_then_gives_up_in_the_log(mail_serve
     give_up = [record for record in caplog.records if record.name == "home.mail"][-1]
     assert give_up.levelno == logging.ERROR
     assert give_up.getMessage().startswith(
-        f"E-Mail „Bestätigt“ an gerda@example.org nach {len(RETRY_DELAYS) + 1} Versuch(en) "
-        "aufgegeben: "
+        f"E-Mail „Bestätigt“ an 1 Empfänger (example.org) nach {len(RETRY_DELAYS) + 1} "
+        "Versuch(en) aufgegeben: "
     )
+    assert "gerda@" not in caplog.text
     assert mail_server.received == []
 
 
 @pytest.mark.usefixtures("migrated_database")
-def test_a_mailbox_refused_for_good_is_not_tried_again(mail_server, caplog):
+def test_a_mailbox_refused_for_good_is_not_tried_again(mail_server, caplog, settings):
     mail_server.unknown_addresses.add("weg@example.org")
     mail_server.start()
     send_mail("Bestätigt", "Text", None, ["weg@example.org"])
@@ -158,5 +162,47 @@ def test_a_mailbox_refused_for_good_is_not_tried_again(mail_server, caplog):
         run_queue()
 
     assert not waiting_mails().exists()
-    assert "an weg@example.org nach 1 Versuch(en) aufgegeben" in caplog.text
+    (give_up,) = [record.getMessage() for record in caplog.records if record.name == "home.mail"]
+    assert give_up == (
+        "E-Mail „Bestätigt“ an 1 Empfänger (example.org) nach 1 Versuch(en) aufgegeben: "
+        "Empfänger abgelehnt (550 5.1.1 Mailbox unbekannt)"
+    )
+    assert _rows_of_the_queue() == [
+        ({"sender": settings.DEFAULT_FROM_EMAIL, "recipients": ["weg@example.org"]}, 1)
+    ]
     assert mail_server.received == []
+
+
+def _rows_of_the_queue():
+    """The arguments each mail task's row keeps, oldest first."""
+    return [
+        tuple(row.args_kwargs["args"])
+        for row in DBTaskResult.objects.filter(task_path="home.mail.deliver_mail").order_by(
+            "enqueued_at"
+        )
+    ]
+
+
+@pytest.mark.usefixtures("migrated_database")
+def test_a_delivered_reset_link_is_not_kept_in_the_queue(client, home_page, mail_server):
+    """Whoever reads the database (or a backup) finds no working link in the mails the queue
+    has finished with; a retry still delivers the mail as it was composed."""
+    UserFactory(username="kommune", email="kommune@example.org", groups=["Mitglieder"])
+    client.post("/passwort/vergessen/", {"email": "kommune@example.org"})
+    ((queued,),) = _rows_of_the_queue()
+    composed = email.message_from_bytes(QueuedMessage(queued).mime)
+
+    run_queue()  # the mail server is down: a retry waits with the message
+    mail_server.start()
+    pauses_pass()
+    run_queue()
+
+    ((recipients, received),) = mail_server.received
+    assert recipients == ["kommune@example.org"]
+    assert received["Message-ID"] == composed["Message-ID"]
+    link = re.search(r"https?://\S+/passwort/\S+", received.get_body().get_content()).group()
+    envelope = {"sender": queued["sender"], "recipients": ["kommune@example.org"]}
+    assert _rows_of_the_queue() == [(envelope, 1), (envelope, 2)]
+    everything = json.dumps(list(DBTaskResult.objects.values()), default=str)
+    assert link not in everything
+    assert queued["mime"] not in everything
