@@ -13,6 +13,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
 from .mail import within_hourly_limit
 
@@ -61,10 +62,10 @@ class MemberLogoutView(auth_views.LogoutView):
 RESET_MAILS_PER_HOUR = 3
 
 
-class MemberPasswordResetForm(PasswordResetForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["email"].label = _("Dienstliche E-Mail-Adresse")
+class HourlyLimitedPasswordResetMixin:
+    """Sends (queues, home/mail.py) a reset link only while the address had fewer than
+    :data:`RESET_MAILS_PER_HOUR` this hour; both reset pages, the members' and the admin's, use
+    it, so neither lets a stranger flood a mailbox."""
 
     def send_mail(
         self,
@@ -75,7 +76,6 @@ class MemberPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        """Send (queue, home/mail.py) the reset link, unless the address had enough this hour."""
         if within_hourly_limit("password-reset", to_email, RESET_MAILS_PER_HOUR):
             super().send_mail(
                 subject_template_name,
@@ -85,6 +85,16 @@ class MemberPasswordResetForm(PasswordResetForm):
                 to_email,
                 html_email_template_name,
             )
+
+
+class MemberPasswordResetForm(HourlyLimitedPasswordResetMixin, PasswordResetForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("Dienstliche E-Mail-Adresse")
+
+
+class AdminPasswordResetForm(HourlyLimitedPasswordResetMixin, WagtailPasswordResetForm):
+    """The admin's password reset (``WAGTAILADMIN_USER_PASSWORD_RESET_FORM``)."""
 
 
 class MemberPasswordResetView(auth_views.PasswordResetView):

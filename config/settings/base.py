@@ -196,6 +196,7 @@ USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
 WAGTAILADMIN_USER_LOGIN_FORM = "home.accounts.AdminLoginForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.accounts.AdminPasswordResetForm"
 WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
 
 # --- Static files and media --------------------------------------------------------------------

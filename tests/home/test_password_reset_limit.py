@@ -37,3 +37,23 @@ def test_thirty_requests_for_one_address_send_a_few_mails(
     ]
     assert all(isinstance(mail, QueuedMessage) for mail in mailoutbox)
     assert all(mail.subject == "Neues Passwort für die Arbeitskreise" for mail in mailoutbox)
+
+
+def test_the_admin_reset_page_keeps_the_same_limit(
+    client, editor, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
+    editor.email = "redaktion@example.org"
+    editor.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        answers = {
+            (response.status_code, response["Location"])
+            for response in (
+                client.post("/admin/password_reset/", {"email": address})
+                for address in ["redaktion@example.org", "Redaktion@Example.org"] * 15
+            )
+        }
+
+    assert answers == {(302, "/admin/password_reset/done/")}
+    assert [mail.to for mail in mailoutbox] == [[editor.email]] * RESET_MAILS_PER_HOUR
