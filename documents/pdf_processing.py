@@ -9,8 +9,10 @@ of these would take the worker, and every task behind it, down with it.
 So the work runs in a child process (forked from a ``forkserver`` that has the libraries loaded,
 so a child costs milliseconds, not an interpreter start) with an address-space limit
 (``RLIMIT_AS``) and a CPU limit; the parent waits at most :data:`TIME_LIMIT_SECONDS` and kills
-the child after that. Whatever happens to the child, the parent gets a :class:`PdfContents`
-with what was read and the :class:`Problem`, if any.
+the child after that. Whatever the file does to the child, the parent gets a
+:class:`PdfContents` with what was read and the :class:`Problem`, if any. A child stopped from
+outside (SIGTERM, SIGINT or SIGHUP: a worker being stopped, a shutdown) says nothing about the
+file, so that raises :class:`Interrupted` instead, and the caller tries again later.
 
 The thumbnail's scale comes from the page's real size, so that the bitmap fits into
 :data:`THUMBNAIL_WIDTH` × :data:`THUMBNAIL_MAX_HEIGHT` pixels whatever the page's shape, and
@@ -52,6 +54,14 @@ class Problem(enum.Enum):
     TOO_SLOW = "too_slow"  # took longer than TIME_LIMIT_SECONDS
 
 
+# Signals none of the limits sends: someone stopped the child, the file is not to blame.
+INTERRUPTING_SIGNALS = frozenset({signal.SIGTERM, signal.SIGINT, signal.SIGHUP})
+
+
+class Interrupted(Exception):
+    """The child was stopped from outside before it finished; the file may be fine."""
+
+
 @dataclass(frozen=True)
 class Limits:
     memory_bytes: int = MEMORY_LIMIT_BYTES
@@ -78,8 +88,9 @@ class PdfContents:
 def read_pdf_isolated(data, limits=None):
     """Read ``data`` in a child process under ``limits`` (:data:`DEFAULT_LIMITS`).
 
-    Never raises for a bad file. The child sends the text as soon as it has it, so a first page
-    that is too much for PDFium costs only the thumbnail.
+    Never raises for a bad file; raises :class:`Interrupted` when the child was stopped from
+    outside. The child sends the text as soon as it has it, so a first page that is too much
+    for PDFium costs only the thumbnail.
     """
     limits = limits or DEFAULT_LIMITS
     context = multiprocessing.get_context("forkserver")
@@ -114,7 +125,10 @@ def read_pdf_isolated(data, limits=None):
 
 def _cause_of_death(exitcode):
     """The child ended without a final answer: killed at its CPU limit, or crashed (PDFium
-    aborts when an allocation fails under the memory limit, or on a file it cannot cope with)."""
+    aborts when an allocation fails under the memory limit, or on a file it cannot cope with),
+    or stopped from outside, which raises :class:`Interrupted`."""
+    if exitcode is not None and exitcode < 0 and -exitcode in INTERRUPTING_SIGNALS:
+        raise Interrupted(f"Kindprozess von außen beendet: {signal.Signals(-exitcode).name}")
     if exitcode == -signal.SIGXCPU:
         return {"problem": Problem.TOO_SLOW, "detail": "Rechenzeit-Grenze erreicht"}
     if exitcode is not None and exitcode < 0:
@@ -125,6 +139,10 @@ def _cause_of_death(exitcode):
 
 
 def _read_pdf_in_child(data, limits, connection):
+    # Python's own SIGINT handler would end the child with exit status 1, like a crash; the
+    # default one shows the signal in the exit status, so the parent knows it was a stop.
+    for number in INTERRUPTING_SIGNALS:
+        signal.signal(number, signal.SIG_DFL)
     memory = limits.memory_bytes
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     seconds = math.ceil(limits.seconds)

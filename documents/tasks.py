@@ -11,8 +11,10 @@ from wagtail.search import index
 
 from django_tasks import task
 
+from home.worker import TaskInterrupted
+
 from . import pdf_processing
-from .pdf_processing import MAX_TEXT_LENGTH, Problem, read_pdf_isolated
+from .pdf_processing import MAX_TEXT_LENGTH, Interrupted, Problem, read_pdf_isolated
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +25,9 @@ def extract_document_metadata(document_id):
 
     The PDF is read in a child process with memory and time limits
     (``documents/pdf_processing.py``). What could not be read is said in the document's
-    ``processing_note``, which the admin's document list shows.
+    ``processing_note``, which the admin's document list shows. A reading stopped from outside
+    (the worker being stopped) changes nothing: the task fails as :class:`TaskInterrupted`, and
+    the worker puts it back into the queue.
     """
     document = get_document_model().objects.filter(pk=document_id).first()
     if document is None or not document.file:
@@ -39,7 +43,11 @@ def extract_document_metadata(document_id):
         )
         document.page_count = None
     else:
-        contents = read_pdf_isolated(data)
+        try:
+            contents = read_pdf_isolated(data)
+        except Interrupted as error:
+            logger.warning("PDF-Dokument %s: Auswertung unterbrochen (%s).", document_id, error)
+            raise TaskInterrupted(str(error)) from error
         document.extracted_text, document.page_count = contents.text, contents.page_count
         thumbnail = contents.thumbnail
         if contents.problem:

@@ -13,8 +13,10 @@ dead one's heartbeat is still fresh then.
 
 No task runs twice: a task is taken from its worker only after the worker has been silent for
 :data:`STALE_AFTER`, and a worker that cannot write its heartbeat for :data:`FENCE_AFTER` while
-it runs a task ends itself before that (systemd starts it again). A task that keeps killing its
-worker is given up after :data:`MAX_CLAIMS` attempts instead of being retried for ever.
+it runs a task ends itself before that (systemd starts it again); while silent that long it
+starts no task either. A task that keeps killing its worker is given up after
+:data:`MAX_CLAIMS` attempts instead of being retried for ever; so is one interrupted from
+outside (:class:`TaskInterrupted`) that many times.
 
 ``manage.py db_worker`` (``home/management/commands/db_worker.py``) runs it; the systemd unit
 in ``deploy/`` restarts the process should it still end.
@@ -56,11 +58,25 @@ DATABASE_ERRORS = (OperationalError, InterfaceError)
 EXIT_FENCED = 75
 
 
+class TaskInterrupted(Exception):
+    """A task stopped from outside before it finished (its worker or a child of it being
+    stopped), through no fault of its own: the worker puts it back into the queue.
+
+    A task raising it must have changed nothing yet. Stored as the task's error while it is
+    requeued, and for good after :data:`MAX_CLAIMS` attempts, so it must stay importable.
+    """
+
+
 class WorkerLost(Exception):
     """The worker running a task ended before finishing it, :data:`MAX_CLAIMS` times.
 
     Stored as the failed task's error (``exception_class_path``), so it must stay importable.
     """
+
+
+def _class_path(exception_class):
+    """How django-tasks-db stores a task's error class."""
+    return f"{exception_class.__module__}.{exception_class.__qualname__}"
 
 
 def write_heartbeat(worker_id):
@@ -110,7 +126,7 @@ def requeue_orphaned_tasks(backend_name, restarting_worker_id=None):
             abandoned += same_claim.update(
                 status=TaskResultStatus.FAILED,
                 finished_at=timezone.now(),
-                exception_class_path=f"{WorkerLost.__module__}.{WorkerLost.__qualname__}",
+                exception_class_path=_class_path(WorkerLost),
                 traceback=(
                     f"{WorkerLost.__qualname__}: Der Worker endete {len(worker_ids)}-mal "
                     "während dieser Aufgabe; sie wird nicht mehr versucht.\n"
@@ -147,6 +163,7 @@ class ResilientWorker(Worker):
         while self.running:
             try:
                 write_heartbeat(self.worker_id)
+                self._last_report = time.monotonic()
                 requeue_orphaned_tasks(self.backend_name, restarting_worker_id=self.worker_id)
                 delay = 1
                 super().run()
@@ -158,6 +175,39 @@ class ResilientWorker(Worker):
                 connections.close_all()
                 time.sleep(delay)
                 delay = min(delay * 2, MAX_RECONNECT_DELAY_SECONDS)
+
+    def run_task(self, db_task_result):
+        """Run the claimed task unless this worker has been silent too long; requeue it if it
+        was interrupted from outside."""
+        if self.silent_too_long():
+            # Others may take this worker for gone any moment and run the task themselves.
+            logger.warning(
+                "Seit über %d s kein Lebenszeichen geschrieben; Aufgabe %s zurückgegeben.",
+                FENCE_AFTER.total_seconds(),
+                db_task_result.id,
+            )
+            self._hand_back(db_task_result, worker_ids=db_task_result.worker_ids[:-1])
+            time.sleep(HEARTBEAT_SECONDS)
+            return
+        super().run_task(db_task_result)
+        if (
+            db_task_result.status == TaskResultStatus.FAILED
+            and db_task_result.exception_class_path == _class_path(TaskInterrupted)
+            and len(db_task_result.worker_ids) < MAX_CLAIMS
+        ):
+            logger.warning("Aufgabe %s unterbrochen; wieder eingereiht.", db_task_result.id)
+            self._hand_back(db_task_result, worker_ids=db_task_result.worker_ids)
+
+    def _hand_back(self, db_task_result, *, worker_ids):
+        """Back into the queue, as if never started (``worker_ids`` counts the attempts)."""
+        DBTaskResult.objects.filter(id=db_task_result.id).update(
+            status=TaskResultStatus.READY,
+            started_at=None,
+            finished_at=None,
+            worker_ids=worker_ids,
+            exception_class_path="",
+            traceback="",
+        )
 
     def _start_background_threads(self):
         for target, name in ((self._beat, "heartbeat"), (self._guard, "fence")):
@@ -171,7 +221,11 @@ class ResilientWorker(Worker):
         connection.close()
 
     def beat(self):
-        """Report being alive, then take up the tasks of workers that stopped reporting."""
+        """Report being alive, then take up the tasks of workers that stopped reporting.
+
+        Never raises: an error that ended the heartbeat thread would leave the worker taking
+        tasks that others soon take up as orphaned.
+        """
         try:
             write_heartbeat(self.worker_id)
             self._last_report = time.monotonic()
@@ -180,6 +234,11 @@ class ResilientWorker(Worker):
         except DATABASE_ERRORS as error:
             logger.info("Lebenszeichen nicht geschrieben: %s", error)
             connection.close()
+        except Exception:
+            logger.exception(
+                "Fehler beim Lebenszeichen; nächster Versuch in %d s.", HEARTBEAT_SECONDS
+            )
+            connection.close()
 
     def _guard(self):
         """Runs in its own thread, free of database calls that might hang."""
@@ -187,10 +246,14 @@ class ResilientWorker(Worker):
             self.stop_if_silent_too_long()
             time.sleep(1)
 
+    def silent_too_long(self):
+        """Whether the last report is so old that others may soon take this worker for gone."""
+        return time.monotonic() - self._last_report > FENCE_AFTER.total_seconds()
+
     def stop_if_silent_too_long(self):
         """End the process if it runs a task that others may soon take up as orphaned."""
         silent = time.monotonic() - self._last_report
-        if self.running_task and silent > FENCE_AFTER.total_seconds():
+        if self.running_task and self.silent_too_long():
             logger.critical(
                 "Seit %d s kein Lebenszeichen geschrieben; der Worker beendet sich, bevor ein "
                 "anderer seine Aufgabe übernimmt.",

@@ -2,6 +2,11 @@
 process with limits, absurd pages get no thumbnail, and the editor reads why in German."""
 
 import io
+import multiprocessing
+import os
+import signal
+import threading
+import time
 import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -17,6 +22,9 @@ from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from documents import pdf_processing
 from documents.pdf_processing import Limits
+from documents.tasks import extract_document_metadata
+from home.worker import TaskInterrupted
+from tests.factories.documents import pdf_document
 
 pytestmark = pytest.mark.django_db
 
@@ -189,3 +197,41 @@ def test_a_good_pdf_replacing_a_bad_one_clears_the_note(editor_client):
     document.refresh_from_db()
     assert document.thumbnail
     assert document.processing_note == ""
+
+
+def _stop_the_reading_child_from_outside(signal_number):
+    """Sends ``signal_number`` to the PDF-reading child as soon as it runs, as systemd did when
+    it stopped the worker with all its processes (the old ``KillMode=control-group``)."""
+
+    def stop():
+        while True:
+            for child in multiprocessing.active_children():
+                if child.name == "pdf-processing":
+                    os.kill(child.pid, signal_number)
+                    return
+            time.sleep(0.01)
+
+    stopper = threading.Thread(target=stop, daemon=True)
+    stopper.start()
+    return stopper
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGTERM, signal.SIGHUP])
+def test_a_reading_stopped_from_outside_keeps_what_the_document_had(signal_number):
+    """The task fails as interrupted (the worker puts it back into the queue); the text, page
+    count and preview read before stay, and the editor is not told the file is unreadable."""
+    document = pdf_document("Protokoll", text="Ergebnisse der Sitzung")
+    before = (document.extracted_text, document.page_count, document.thumbnail.name)
+    assert before[1] == 1 and "Ergebnisse der Sitzung" in before[0] and before[2]
+    with document.file.open("wb") as handle:  # the file now takes the child many seconds
+        handle.write(slow_text_pdf(1_000_000))
+
+    stopper = _stop_the_reading_child_from_outside(signal_number)
+    with pytest.raises(TaskInterrupted):
+        extract_document_metadata.call(document.pk)
+    stopper.join()
+
+    document.refresh_from_db()
+    assert (document.extracted_text, document.page_count, document.thumbnail.name) == before
+    assert document.processing_note == ""
+    assert document.thumbnail.storage.exists(document.thumbnail.name)

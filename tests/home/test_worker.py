@@ -11,8 +11,18 @@ import pytest
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from documents import tasks as document_tasks
+from documents.pdf_processing import Interrupted
 from home.models import WorkerHeartbeat
-from home.worker import EXIT_FENCED, FENCE_AFTER, MAX_CLAIMS, STALE_AFTER, ResilientWorker
+from home.worker import (
+    EXIT_FENCED,
+    FENCE_AFTER,
+    HEARTBEAT_SECONDS,
+    MAX_CLAIMS,
+    STALE_AFTER,
+    ResilientWorker,
+    write_heartbeat,
+)
 from tests.factories.documents import pdf_document
 
 # The worker commits and reconnects like the real process, so the test cannot run inside a
@@ -197,3 +207,88 @@ def test_heartbeats_of_long_ended_workers_are_forgotten(queued_tasks):
         "ended-an-hour-ago",
         "w-test",
     }
+
+
+def test_an_unexpected_error_does_not_end_the_heartbeat(queued_tasks, monkeypatch):
+    """Only database errors were caught before: anything else ended the heartbeat thread
+    silently, and the worker went on taking tasks while others took it for gone."""
+    failures = iter([ValueError("unerwartet")])
+
+    def fails_once(worker_id):
+        error = next(failures, None)
+        if error:
+            raise error
+        write_heartbeat(worker_id)
+
+    monkeypatch.setattr("home.worker.write_heartbeat", fails_once)
+    worker = _worker()
+    beats = []
+
+    def sleep(seconds):
+        beats.append(seconds)
+        worker.running = len(beats) < 2
+
+    monkeypatch.setattr("home.worker.time.sleep", sleep)
+
+    worker._beat()
+
+    assert beats == [HEARTBEAT_SECONDS, HEARTBEAT_SECONDS]  # it went on after the error
+    assert WorkerHeartbeat.objects.filter(worker_id="w-test").exists()
+
+
+def test_a_worker_silent_too_long_starts_no_task(queued_tasks):
+    """Others may take it for gone any moment; the task goes back for them, not counted as
+    an attempt."""
+    document = pdf_document("Protokoll")
+    task = _metadata_tasks().get()
+    worker = _worker()
+    task.claim(worker.worker_id)
+    worker._last_report = time.monotonic() - FENCE_AFTER.total_seconds() - 1
+
+    worker.run_task(task)
+
+    task.refresh_from_db()
+    document.refresh_from_db()
+    assert (task.status, task.worker_ids) == (TaskResultStatus.READY, [])
+    assert document.page_count is None
+
+
+def test_a_pdf_reading_stopped_from_outside_is_queued_again(queued_tasks, monkeypatch):
+    """The worker being stopped stops the PDF's child process too: the task goes back into the
+    queue and runs in full later, instead of ending with the document marked unreadable."""
+    document = pdf_document("Protokoll", text="Ergebnisse")
+    interruptions = iter([Interrupted("Kindprozess von außen beendet: SIGTERM")])
+    real_read = document_tasks.read_pdf_isolated
+
+    def interrupted_once(data):
+        error = next(interruptions, None)
+        if error:
+            raise error
+        return real_read(data)
+
+    monkeypatch.setattr(document_tasks, "read_pdf_isolated", interrupted_once)
+
+    _worker().run()
+
+    document.refresh_from_db()
+    task = _metadata_tasks().get()
+    assert (document.page_count, document.processing_note) == (1, "")
+    assert "Ergebnisse" in document.extracted_text
+    assert task.status == TaskResultStatus.SUCCESSFUL
+    assert task.worker_ids == ["w-test", "w-test"]
+
+
+def test_a_task_interrupted_again_and_again_is_given_up(queued_tasks, monkeypatch):
+    pdf_document("Protokoll")
+
+    def always_interrupted(data):
+        raise Interrupted("Kindprozess von außen beendet: SIGTERM")
+
+    monkeypatch.setattr(document_tasks, "read_pdf_isolated", always_interrupted)
+
+    _worker().run()
+
+    task = _metadata_tasks().get()
+    assert task.status == TaskResultStatus.FAILED
+    assert task.exception_class_path == "home.worker.TaskInterrupted"
+    assert len(task.worker_ids) == MAX_CLAIMS
