@@ -69,6 +69,7 @@ fonts: install
 # Fault drill on a PostgreSQL, Redis and Varnish of its own (temporary, free ports, removed
 # afterwards, also on Ctrl-C): restarts, stops and freezes them under load on 127.0.0.1 and
 # counts pages served to the wrong audience; writes test-artifacts/faults.md. A few minutes.
+# Needs varnishd (Debian: apt-get install varnish, as .ci/run does); it installs nothing itself.
 faults: install
 	$(BIN)/python scripts/fault_drill.py
 
