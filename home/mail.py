@@ -23,6 +23,7 @@ import email
 import email.policy
 import functools
 import hashlib
+import json
 import logging
 import smtplib
 
@@ -32,6 +33,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.message import MIMEMixin
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from django_tasks import task
@@ -204,12 +206,48 @@ class QueuedEmailBackend(BaseEmailBackend):
         return queued
 
 
+def mail_tasks_to(addresses, tasks=None):
+    """The ``deliver_mail`` rows of ``tasks`` (by default all) whose envelope names any of
+    ``addresses`` (Bcc included), in any letter case."""
+    if tasks is None:
+        tasks = DBTaskResult.objects.filter(task_path=deliver_mail.module_path)
+    wanted = {address.strip().lower() for address in addresses}
+    if not wanted:
+        return tasks.none()
+    # Narrowed in the database by the address in the JSON text, as typed or \u-escaped (SQLite
+    # keeps JSON as escaped text); the envelope decides.
+    mentioning = Q()
+    for address in wanted:
+        mentioning |= Q(args_kwargs__icontains=address)
+        mentioning |= Q(args_kwargs__icontains=json.dumps(address)[1:-1])
+    addressed = [
+        pk
+        for pk, args_kwargs in tasks.filter(mentioning).values_list("pk", "args_kwargs")
+        if wanted & {address.lower() for address in _envelope(args_kwargs)["recipients"]}
+    ]
+    return tasks.filter(pk__in=addressed)
+
+
+def _envelope(args_kwargs):
+    """The argument ``queued`` of a ``deliver_mail`` row (only its envelope, once finished)."""
+    args, kwargs = args_kwargs["args"], args_kwargs["kwargs"]
+    return args[0] if args else kwargs.get("queued", {"recipients": []})
+
+
+def _first_attempt(args_kwargs):
+    args, kwargs = args_kwargs["args"], args_kwargs["kwargs"]
+    return (args[1] if len(args) > 1 else kwargs.get("attempt", 1)) == 1
+
+
 def within_hourly_limit(purpose, address, limit):
     """Whether one more mail of ``purpose`` may go to ``address`` this hour (and count it).
 
     Mails that anyone can trigger for any address (a password reset, a repeated registration)
-    must not let a stranger flood a mailbox. Fails closed: if the count cannot be kept (the
-    cache is unreachable), no such mail is sent; the page answers the same either way.
+    must not let a stranger flood a mailbox. The count lives in the cache; while the cache is
+    unreachable the queue's own rows count instead (every mail to the address this hour,
+    whatever its purpose, so never more than the limit). Fails closed: where neither can
+    count (a queue outside the database), no such mail is sent; the page answers the same
+    either way.
     """
     digest = hashlib.sha256(address.strip().lower().encode()).hexdigest()
     key = f"mail-limit:{purpose}:{digest}"
@@ -217,6 +255,23 @@ def within_hourly_limit(purpose, address, limit):
     try:
         sent = cache.incr(key)
     except ValueError:
+        return _within_hourly_limit_by_the_queue(purpose, address, limit)
+    return sent <= limit
+
+
+def _within_hourly_limit_by_the_queue(purpose, address, limit):
+    if not isinstance(deliver_mail.get_backend(), DatabaseBackend):
         logger.warning("E-Mail-Zähler (%s) nicht erreichbar; E-Mail nicht verschickt.", purpose)
         return False
-    return sent <= limit
+    this_hour = mail_tasks_to(
+        [address],
+        DBTaskResult.objects.filter(
+            task_path=deliver_mail.module_path,
+            enqueued_at__gte=timezone.now() - dt.timedelta(hours=1),
+        ),
+    )
+    sent = sum(
+        _first_attempt(args_kwargs)
+        for args_kwargs in this_hour.values_list("args_kwargs", flat=True)
+    )
+    return sent < limit

@@ -9,6 +9,8 @@ import pytest
 from home.accounts import RESET_MAILS_PER_HOUR
 from home.mail import QueuedMessage
 from tests.factories import UserFactory
+from tests.mailserver import waiting_mails
+from tests.network import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -57,3 +59,33 @@ def test_the_admin_reset_page_keeps_the_same_limit(
 
     assert answers == {(302, "/admin/password_reset/done/")}
     assert [mail.to for mail in mailoutbox] == [[editor.email]] * RESET_MAILS_PER_HOUR
+
+
+def test_while_the_cache_is_down_the_queue_counts(client, home_page, member, settings):
+    """Redis unreachable: the mails waiting in the database queue keep the count, so the
+    reset the page announces is on its way, and a flood still is not."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "home.cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+        }
+    }
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
+    member.email = "kommune@example.org"
+    member.save()
+    other = UserFactory(username="nachbar", email="nachbar@example.org", groups=["Mitglieder"])
+
+    answers = {
+        (response.status_code, response["Location"])
+        for response in (
+            client.post("/passwort/vergessen/", {"email": address})
+            for address in ["kommune@example.org", "Kommune@Example.org"] * 15 + [other.email]
+        )
+    }
+
+    assert answers == {(302, "/passwort/gesendet/")}
+    queued = [QueuedMessage(task.args_kwargs["args"][0]) for task in waiting_mails()]
+    assert sorted(mail.to[0] for mail in queued) == [
+        "kommune@example.org"
+    ] * RESET_MAILS_PER_HOUR + [other.email]

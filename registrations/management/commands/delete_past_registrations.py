@@ -7,8 +7,9 @@ answer questions about attendance in the weeks after an event.
 
 The registration row is not the only place holding the registrant's name and address:
 Wagtail's admin history (``ModelLogEntry``) labels every creation, edit and deletion of a
-registration with the name, and the task queue keeps every mail it delivered, as sent
-(``home/mail.py``: address, name, personal links). Both go with the registration, or the name
+registration with the name, and the task queue keeps a row for every mail it delivered
+(``home/mail.py``: the envelope with the addresses; a failed delivery's error may name them).
+Both go with the registration, or the name
 would live on in the database and every backup: the history of registrations that no longer
 exist, the delivered mails to the addresses of the registrations deleted now, and every
 delivered mail older than the retention period (that also covers registrations an editor
@@ -17,7 +18,6 @@ stay. Registrations have no revisions.
 """
 
 import datetime as dt
-import json
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -31,7 +31,7 @@ from wagtail.models import ModelLogEntry
 
 from django_tasks_db.models import DBTaskResult
 
-from home.mail import deliver_mail
+from home.mail import deliver_mail, mail_tasks_to
 from registrations.models import Registration
 
 
@@ -77,23 +77,5 @@ def delivered_mails():
 
 def delete_delivered_mails_to(addresses):
     """Delete the finished mails addressed to any of ``addresses``; return how many went."""
-    wanted = {address.lower() for address in addresses}
-    if not wanted:
-        return 0
-    # Narrowed in the database by the address in the JSON text, as typed or \u-escaped (SQLite
-    # keeps JSON as escaped text); the recipients decide.
-    mentioning = Q()
-    for address in wanted:
-        mentioning |= Q(args_kwargs__icontains=address)
-        mentioning |= Q(args_kwargs__icontains=json.dumps(address)[1:-1])
-    candidates = delivered_mails().filter(mentioning).values_list("pk", "args_kwargs")
-    sent_to_them = [pk for pk, args_kwargs in candidates if wanted & _recipients(args_kwargs)]
-    deleted, _details = DBTaskResult.objects.filter(pk__in=sent_to_them).delete()
+    deleted, _details = mail_tasks_to(addresses, delivered_mails()).delete()
     return deleted
-
-
-def _recipients(args_kwargs):
-    """The envelope recipients of a ``deliver_mail`` task (its argument ``queued``)."""
-    args, kwargs = args_kwargs["args"], args_kwargs["kwargs"]
-    queued = args[0] if args else kwargs.get("queued", {})
-    return {address.lower() for address in queued.get("recipients", [])}
