@@ -1,5 +1,7 @@
 """Members log in and out on the public site, in German, and return where they came from."""
 
+from html.parser import HTMLParser
+
 from wagtail.models import PageViewRestriction
 
 import pytest
@@ -114,3 +116,37 @@ def test_the_login_page_says_how_to_get_an_account(client, demo_site):
     assert "Noch kein Zugang?" in html
     assert 'href="mailto:geschaeftsstelle@example.org"' in html
     assert 'href="tel:+49525188' in html
+
+
+class _FormsInsidePhrasing(HTMLParser):
+    """Collects the phrasing elements a <form> sits in: HTML allows a form only where flow
+    content may stand, so browsers and validators treat one inside a <span> as broken markup."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+    PHRASING = {"span", "a", "label", "p", "button", "strong", "em", "small", "b", "i"}
+
+    def __init__(self):
+        super().__init__()
+        self.open = []
+        self.misplaced = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "form":
+            self.misplaced += [parent for parent in self.open if parent in self.PHRASING]
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
+
+
+def test_logout_form_is_valid_markup_on_member_pages(client, home_page, member):
+    client.force_login(member)
+    body = client.get("/").content.decode()
+    parser = _FormsInsidePhrasing()
+
+    parser.feed(body)
+
+    assert 'action="/abmelden/"' in body
+    assert parser.misplaced == []
