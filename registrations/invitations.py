@@ -21,7 +21,12 @@ from django.utils import timezone
 
 import icalendar
 
-from workgroups.calendar import EUROPE_BERLIN_VTIMEZONE, event_component, event_organiser
+from workgroups.calendar import (
+    EUROPE_BERLIN_VTIMEZONE,
+    event_component,
+    event_organiser,
+    site_contact_email,
+)
 
 from .links import personal_token
 from .models import Attendance, RegistrationStatus
@@ -36,7 +41,7 @@ def invitation(registration, method="REQUEST"):
     calendar.add("method", method)
     calendar.add_component(icalendar.Timezone.from_ical(EUROPE_BERLIN_VTIMEZONE))
     stamp = timezone.now().astimezone(dt.UTC).replace(microsecond=0)
-    component = event_component(event, None, stamp)  # with the event's ORGANIZER
+    component = event_component(event, None, stamp, office_email=_office_email(event))
     attendee = icalendar.vCalAddress(f"mailto:{registration.email}")
     attendee.params["cn"] = icalendar.vText(registration.name)
     attendee.params["role"] = icalendar.vText("REQ-PARTICIPANT")
@@ -51,6 +56,12 @@ def invitation(registration, method="REQUEST"):
     return calendar.to_ical()
 
 
+def _office_email(event):
+    """The stand-in organiser address: METHOD:REQUEST requires an ORGANIZER, so the sender's
+    address comes last when neither the event nor the site settings name one."""
+    return site_contact_email(event.get_site()) or settings.DEFAULT_FROM_EMAIL
+
+
 def _site_url(event):
     site = event.get_site()
     return site.root_url if site else settings.WAGTAILADMIN_BASE_URL
@@ -63,14 +74,15 @@ def personal_url(registration, name):
 
 def _send(registration, template, *, method=None, extra=None):
     event = registration.event
+    organiser_name, organiser_email = event_organiser(event, _office_email(event))
     context = {
         "registration": registration,
         "event": event,
         "event_url": event.get_full_url(),
         "cancel_url": personal_url(registration, "cancel"),
         "confirm_url": personal_url(registration, "confirm"),
-        "organiser_name": event_organiser(event)[0],
-        "organiser_email": event_organiser(event)[1],
+        "organiser_name": organiser_name,
+        "organiser_email": organiser_email,
         "show_online_link": (
             registration.attendance == Attendance.ONLINE
             and registration.status == RegistrationStatus.CONFIRMED

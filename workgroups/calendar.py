@@ -15,6 +15,8 @@ from django.utils import timezone
 
 import icalendar
 
+from home.models import SiteSettings
+
 from .conditional import conditional_response
 
 # The EU rule since 1996, as calendar servers publish it (a compact VTIMEZONE).
@@ -47,8 +49,11 @@ def event_uid(event):
     return f"{event.translation_key}@{uid_domain()}"
 
 
-def event_component(event, request, stamp):
-    """One VEVENT; also the core of the invitations registrants receive."""
+def event_component(event, request, stamp, *, office_email):
+    """One VEVENT; also the core of the invitations registrants receive.
+
+    ``office_email`` stands in for an event without contact address (see ``event_organiser``).
+    """
     component = icalendar.Event()
     component.add("uid", event_uid(event))
     component.add("dtstamp", stamp)
@@ -81,10 +86,11 @@ def event_component(event, request, stamp):
     if topics:
         # One CATEGORIES line with all topics: parsers differ on repeated lines, not on this.
         component.add("categories", topics)
-    name, email = event_organiser(event)
-    organizer = icalendar.vCalAddress(f"mailto:{email}")
-    organizer.params["cn"] = icalendar.vText(name)
-    component.add("organizer", organizer)
+    name, email = event_organiser(event, office_email)
+    if email:
+        organizer = icalendar.vCalAddress(f"mailto:{email}")
+        organizer.params["cn"] = icalendar.vText(name)
+        component.add("organizer", organizer)
     return component
 
 
@@ -92,10 +98,19 @@ def event_component(event, request, stamp):
 ORGANISER_NAME = "Geschäftsstelle regiopolREGION PADERBORN e. V."
 
 
-def event_organiser(event):
-    """Name and e-mail of the organiser (iTIP requires one, also for published calendars)."""
+def site_contact_email(site):
+    """The association's contact address from the site settings ("" if none is set)."""
+    return SiteSettings.for_site(site).email if site else ""
+
+
+def event_organiser(event, office_email):
+    """Name and e-mail of the organiser: the event's contact, else the office.
+
+    The e-mail is empty when neither has one; a published calendar then names no ORGANIZER
+    (RFC 5545 allows that), rather than an address no one reads.
+    """
     name = event.contact_name or ORGANISER_NAME
-    return name, event.contact_email or settings.DEFAULT_FROM_EMAIL
+    return name, event.contact_email or office_email
 
 
 def _summary(event):
@@ -117,13 +132,17 @@ def build_calendar(events, request, name):
     calendar.add("x-wr-timezone", "Europe/Berlin")
     calendar.add_component(icalendar.Timezone.from_ical(EUROPE_BERLIN_VTIMEZONE))
     stamp = timezone.now().astimezone(dt.UTC).replace(microsecond=0)
+    email = SiteSettings.for_request(request).email
     for event in events:
-        calendar.add_component(event_component(event, request, stamp))
+        calendar.add_component(event_component(event, request, stamp, office_email=email))
     return calendar.to_ical()
 
 
-def calendar_response(request, events, *, name, filename):
-    """The calendar as a download (or 304 when the client's copy is current)."""
+def calendar_response(request, events, *, name, filename, left_at=None):
+    """The calendar as a download (or 304 when the client's copy is current).
+
+    ``left_at``: when the last event dropped out of the calendar by time alone.
+    """
 
     def build(events):
         response = HttpResponse(
@@ -133,5 +152,9 @@ def calendar_response(request, events, *, name, filename):
         return response
 
     return conditional_response(
-        request, key=f"ical|{name}|{filename}", events=events, build_response=build
+        request,
+        key=f"ical|{name}|{filename}",
+        events=events,
+        build_response=build,
+        left_at=left_at,
     )

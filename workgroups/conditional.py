@@ -39,17 +39,18 @@ def events_fingerprint(rows):
     return "|".join(f"{pk}:{sequence}:{published}" for pk, sequence, published in rows)
 
 
-def conditional_response(request, *, key, events, build_response, max_age=900):
+def conditional_response(request, *, key, events, build_response, max_age=900, left_at=None):
     """Answer 304 if the client's ETag or date still matches, else the response, built once
     per version of the events and then kept in the cache.
 
     ``key`` tells apart outputs of the same events (calendar, RSS, Atom, filters). The events
     themselves are only loaded when the output has to be built: feeds and calendars of a
-    large site cost one light query while nothing changed.
+    large site cost one light query while nothing changed. ``left_at`` is when an event last
+    left the list by time alone (a calendar's window moving on): a change no event shows.
     """
     rows = change_rows(events)
     changes = [published for _pk, _sequence, published in rows]
-    changes.append(latest_removal())
+    changes.extend((latest_removal(), left_at))
     return conditional_items_response(
         request,
         # The host is part of it: the output holds absolute links.

@@ -47,7 +47,6 @@ WEEKDAY_NAMES = [
     (_("Sonntag"), _("So")),
 ]
 FEED_LENGTH = 50
-CALENDAR_HISTORY = dt.timedelta(days=365)
 
 
 class CountedPaginator(Paginator):
@@ -171,13 +170,14 @@ def month(page, request, year, month):
 @subpage_route(EventListingMixin, "ical/", name="ical")
 def listing_calendar(page, request):
     """The listed events of the past year and the future, to subscribe to."""
-    since = timezone.now() - CALENDAR_HISTORY
-    events = page.get_events(request).with_effective_end().filter(effective_end__gte=since)
+    now = timezone.now()
+    listed = page.get_events(request)
     return calendar_response(
         request,
-        events.order_by("start", "pk").prefetch_related("topics"),
+        listed.in_calendar(now).order_by("start", "pk").prefetch_related("topics"),
         name=page.calendar_name(),
         filename=f"{page.slug}.ics",
+        left_at=listed.left_calendar_at(now),
     )
 
 

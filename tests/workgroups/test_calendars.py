@@ -3,11 +3,14 @@
 import datetime as dt
 import re
 
+from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
 import icalendar
 import pytest
 
+from home.models import SiteSettings
+from home.page_cache import NEXT_CHANGE_HOOK
 from tests.factories import MeetingPageFactory, WorkshopPageFactory, in_days
 from workgroups.models import BERLIN
 
@@ -147,3 +150,73 @@ def test_etag_changes_when_an_event_is_added(client, working_group):
 
     assert again.status_code == 200
     assert again["ETag"] != first["ETag"]
+
+
+def test_subscriptions_keep_the_past_twelve_months(client, working_group, events_page):
+    MeetingPageFactory(parent=working_group, title="Vor elf Monaten", start=in_days(-335))
+    MeetingPageFactory(parent=working_group, title="Vor dreizehn Monaten", start=in_days(-396))
+    MeetingPageFactory(parent=working_group, title="Demnächst")
+
+    for url in (f"{working_group.url}ical/", f"{events_page.url}ical/"):
+        events = _events(_calendar(client.get(url)))
+
+        assert set(events) == {"Vor elf Monaten", "Demnächst"}
+
+
+def test_an_event_passing_the_twelve_month_line_changes_the_calendar(
+    client, working_group, monkeypatch
+):
+    now = dt.datetime.now(tz=dt.UTC)
+    MeetingPageFactory(parent=working_group, title="Bleibt")
+    MeetingPageFactory(
+        parent=working_group,
+        title="Fällt heraus",
+        start=now - dt.timedelta(days=365, hours=-1),
+        end=None,
+    )
+    url = f"{working_group.url}ical/"
+    first = client.get(url)
+    assert "Fällt heraus" in _events(_calendar(first))
+
+    monkeypatch.setattr("django.utils.timezone.now", lambda: now + dt.timedelta(hours=2))
+    by_etag = client.get(url, headers={"if-none-match": first["ETag"]})
+    by_date = client.get(url, headers={"if-modified-since": first["Last-Modified"]})
+
+    assert by_etag.status_code == by_date.status_code == 200
+    assert set(_events(_calendar(by_date))) == {"Bleibt"}
+
+
+def test_the_page_cache_keeps_no_calendar_past_an_event_leaving_it(working_group):
+    passed = dt.datetime.now(tz=dt.UTC).replace(microsecond=0) - dt.timedelta(days=300)
+    MeetingPageFactory(parent=working_group, start=passed - dt.timedelta(hours=2), end=passed)
+    shortly_before = passed + dt.timedelta(days=365, hours=-1)
+
+    moments = [moment(shortly_before) for moment in hooks.get_hooks(NEXT_CHANGE_HOOK)]
+
+    assert min(moment for moment in moments if moment) == passed + dt.timedelta(days=365)
+
+
+def test_organizer_is_the_contact_address_or_else_the_site_address(client, working_group):
+    MeetingPageFactory(
+        parent=working_group, title="Mit Ansprechpartnerin", contact_email="plan@example.org"
+    )
+    MeetingPageFactory(parent=working_group, title="Ohne Ansprechpartner")
+
+    response = client.get(f"{working_group.url}ical/")
+    events = _events(_calendar(response))
+
+    assert str(events["Mit Ansprechpartnerin"]["ORGANIZER"]) == "mailto:plan@example.org"
+    assert str(events["Ohne Ansprechpartner"]["ORGANIZER"]) == "mailto:kontakt@example.org"
+    assert b"@localhost" not in response.content
+
+
+def test_without_any_address_the_calendar_names_no_organizer(client, working_group, events_page):
+    SiteSettings.objects.update(email="")
+    event = MeetingPageFactory(parent=working_group, title="Ohne Ansprechpartner")
+
+    for url in (f"{event.url}ical/", f"{working_group.url}ical/", f"{events_page.url}ical/"):
+        response = client.get(url)
+        (vevent,) = _calendar(response).walk("VEVENT")
+
+        assert "ORGANIZER" not in vevent
+        assert b"@localhost" not in response.content

@@ -30,7 +30,7 @@ QUERIES_PER_PAGE = {
     "events": 4,
     "events of one group": 4,
     "month": 5,
-    "calendar": 4,
+    "calendar": 5,
     "rss": 4,
     "atom": 4,
     "home": 1,

@@ -2,13 +2,17 @@
 
 import datetime as dt
 
-from django.db.models import F, Min, Q
+from django.db.models import F, Max, Min, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from wagtail.models import PageManager, PageQuerySet
 
 from ..formatting import BERLIN
+
+#: How long an event stays in the calendars to subscribe to after it ended: people keep past
+#: meetings in their calendars, and a subscription drops whatever the feed no longer holds.
+CALENDAR_HISTORY = dt.timedelta(days=365)
 
 
 class EventQuerySet(PageQuerySet):
@@ -27,18 +31,40 @@ class EventQuerySet(PageQuerySet):
         now = now or timezone.now()
         return self.with_effective_end().filter(effective_end__lt=now).order_by("-start", "-pk")
 
-    def next_change(self, now):
-        """The next moment one of these events starts, ends or closes its registration.
+    def in_calendar(self, now):
+        """Events of the calendars to subscribe to: not ended more than CALENDAR_HISTORY ago."""
+        return self.with_effective_end().filter(effective_end__gte=now - CALENDAR_HISTORY)
 
-        Listings and event pages change then without any edit (upcoming becomes past, the
-        registration form closes); the page cache keeps no page past it.
+    def left_calendar_at(self, now):
+        """When the last of these events dropped out of the calendar by time alone (or None).
+
+        No event is newer then, yet the calendar changed: clients that ask "changed since?"
+        must not keep the event.
+        """
+        ended = self.with_effective_end().filter(effective_end__lt=now - CALENDAR_HISTORY)
+        latest_end = ended.aggregate(latest=Max("effective_end"))["latest"]
+        return latest_end + CALENDAR_HISTORY if latest_end else None
+
+    def next_change(self, now):
+        """The next moment one of these events starts, ends, closes its registration or
+        leaves the calendars (CALENDAR_HISTORY after its end).
+
+        Listings, calendars and event pages change then without any edit (upcoming becomes
+        past, the registration form closes); the page cache keeps no page past it.
         """
         later = {
-            field: Min(field, filter=Q(**{f"{field}__gt": now}))
+            f"next_{field}": Min(field, filter=Q(**{f"{field}__gt": now}))
             for field in ("start", "end", "registration_deadline")
         }
-        moments = [moment for moment in self.aggregate(**later).values() if moment is not None]
-        return min(moments, default=None)
+        later["calendar_end"] = Min(
+            Coalesce("end", "start"),
+            filter=Q(end__gt=now - CALENDAR_HISTORY)
+            | Q(end__isnull=True, start__gt=now - CALENDAR_HISTORY),
+        )
+        moments = self.aggregate(**later)
+        if moments["calendar_end"] is not None:
+            moments["calendar_end"] += CALENDAR_HISTORY
+        return min((moment for moment in moments.values() if moment is not None), default=None)
 
     def overlapping(self, first_day, last_day):
         """Events that take place on any day from ``first_day`` to ``last_day`` (local dates)."""
