@@ -62,13 +62,17 @@ def axe_violations():
         pytest.skip(f"axe-core fehlt unter {AXE_SCRIPT} (npm ci)")
     script = AXE_SCRIPT.read_text()
 
-    def run(page):
+    def run(page, rules=None):
+        """``rules`` names axe rules to run instead of the WCAG tags, e.g. best practices
+        such as landmark-unique that the tags leave out."""
         # Evaluated by the browser's debugging protocol: the site's Content-Security-Policy
         # forbids inline scripts, and the pages are checked with that policy in force.
         page.evaluate(script)
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-        )
+        if rules:
+            run_only = {"type": "rule", "values": rules}
+        else:
+            run_only = {"type": "tag", "values": WCAG_TAGS}
+        result = page.evaluate("runOnly => axe.run(document, {runOnly})", run_only)
         return [
             {
                 "id": violation["id"],

@@ -66,3 +66,32 @@ def test_a_municipality_site_shows_our_events_by_frame_and_by_script(
     assert scripted.count() >= 3
     assert "/kommunen-ohne-grenzen/" in scripted.first.locator("a").get_attribute("href")
     save_screenshot(page, "einbettung-kommune")
+
+
+def test_keyboard_reaches_and_scrolls_the_code_on_a_phone(demo_server, page):
+    """The snippets are wider than a phone: without a keyboard stop their ends are out of reach."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(demo_server.url + "/termine/einbinden/")
+    snippet = page.locator("#snippet-javascript")
+    assert snippet.evaluate("box => box.scrollWidth > box.clientWidth")
+
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "snippet-javascript":
+            break
+    else:
+        pytest.fail("Tab never reaches the JavaScript example")
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+
+    assert snippet.evaluate("box => box.scrollLeft") > 0
+    expect(page.get_by_role("region", name="Code für das JavaScript-Beispiel")).to_be_focused()
+
+
+def test_the_embedded_list_has_a_main_heading(demo_server, page):
+    page.goto(demo_server.url + "/termine/einbetten/")
+
+    heading = page.get_by_role("heading", level=1, name="Termine der Arbeitskreise")
+
+    expect(heading).to_have_count(1)
+    expect(page.locator(".embed__item").first).to_be_visible()

@@ -47,6 +47,23 @@ NARROW_PAGES = {
 }
 
 
+# Findings of axe that its WCAG tags leave out, but that a screen reader or keyboard user runs
+# into: two landmarks of the same kind and name, a page without a main heading, a box that
+# scrolls but cannot be reached to scroll it.
+BEST_PRACTICE_RULES = ["landmark-unique", "page-has-heading-one", "scrollable-region-focusable"]
+BEST_PRACTICE_PAGES = {name: NARROW_PAGES[name] for name in ("suche", "einbinden", "einbetten")}
+
+
+@pytest.mark.parametrize("name", BEST_PRACTICE_PAGES)
+def test_landmarks_headings_and_scrolling_boxes_on_a_phone(demo_server, page, axe_violations, name):
+    page.set_viewport_size({"width": 375, "height": 900})
+    page.goto(demo_server.url + BEST_PRACTICE_PAGES[name])
+
+    violations = axe_violations(page) + axe_violations(page, rules=BEST_PRACTICE_RULES)
+
+    assert violations == [], describe(violations)
+
+
 @pytest.mark.parametrize("name", NARROW_PAGES)
 def test_no_page_scrolls_sideways_on_phones_and_tablets(demo_server, page, name):
     for width in (320, 375, 768):
