@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import describe, save_screenshot
+from tests.e2e.conftest import BEST_PRACTICE_RULES, describe, save_screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -81,7 +81,7 @@ def test_member_pages_have_no_axe_violations(
         page.wait_for_url(demo_server.url + "/")
     page.goto(demo_server.url + path)
 
-    violations = axe_violations(page)
+    violations = axe_violations(page) + axe_violations(page, rules=BEST_PRACTICE_RULES)
 
     save_screenshot(page, f"{name}-1280")
     assert violations == [], describe(violations)

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import describe, save_screenshot
+from tests.e2e.conftest import BEST_PRACTICE_RULES, describe, save_screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -47,10 +47,6 @@ NARROW_PAGES = {
 }
 
 
-# Findings of axe that its WCAG tags leave out, but that a screen reader or keyboard user runs
-# into: two landmarks of the same kind and name, a page without a main heading, a box that
-# scrolls but cannot be reached to scroll it.
-BEST_PRACTICE_RULES = ["landmark-unique", "page-has-heading-one", "scrollable-region-focusable"]
 BEST_PRACTICE_PAGES = {name: NARROW_PAGES[name] for name in ("suche", "einbinden", "einbetten")}
 
 
