@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.db.models import prefetch_related_objects
+from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import redirect
@@ -148,16 +149,45 @@ class PublicCorsMiddleware:
     Applies to GET and HEAD under ``settings.PUBLIC_CORS_PATH_PREFIXES`` and to responses a view
     marked with ``allow_any_origin`` (feeds, calendars). Browsers send no cookies with such
     requests, so what they receive is what any visitor sees.
+
+    A ``fetch()`` that names a header such as ``Content-Type`` first asks with ``OPTIONS``
+    (a preflight). It is answered here, without touching the database, for the API and for
+    addresses ending like a feed or calendar (``PUBLIC_CORS_PATH_SUFFIXES``); it only lets the
+    browser ask, and whether it may read the answer is still decided by the GET's own response.
     """
+
+    PREFLIGHT_HEADERS = {
+        "Access-Control-Allow-Origin": "*",
+        "Access-Control-Allow-Methods": "GET, HEAD",
+        "Access-Control-Allow-Headers": "Accept, Content-Type, If-None-Match, If-Modified-Since",
+        "Access-Control-Max-Age": "86400",
+    }
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.prefixes = tuple(settings.PUBLIC_CORS_PATH_PREFIXES)
+        self.suffixes = tuple(settings.PUBLIC_CORS_PATH_SUFFIXES)
 
     def __call__(self, request):
+        if self._is_public_preflight(request):
+            response = HttpResponse(status=204)
+            for name, value in self.PREFLIGHT_HEADERS.items():
+                response[name] = value
+            return response
         response = self.get_response(request)
         if request.method in ("GET", "HEAD") and (
             getattr(response, "allow_any_origin", False) or request.path.startswith(self.prefixes)
         ):
             response["Access-Control-Allow-Origin"] = "*"
+            # Polling scripts may read the validators for their next conditional request.
+            response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
         return response
+
+    def _is_public_preflight(self, request):
+        meta = request.META
+        return (
+            request.method == "OPTIONS"
+            and "HTTP_ORIGIN" in meta
+            and meta.get("HTTP_ACCESS_CONTROL_REQUEST_METHOD") in ("GET", "HEAD")
+            and (request.path.startswith(self.prefixes) or request.path.endswith(self.suffixes))
+        )

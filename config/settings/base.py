@@ -289,6 +289,8 @@ EMBED_FRAME_ANCESTORS = os.environ.get("EMBED_FRAME_ANCESTORS", "*").split()
 # Public, read-only data other websites may fetch from the browser (CORS "*", never with
 # cookies): the API; feeds and calendars mark their responses themselves.
 PUBLIC_CORS_PATH_PREFIXES = ["/api/v2/"]
+# Feeds and calendars, for answering a browser's preflight (OPTIONS) before their GET.
+PUBLIC_CORS_PATH_SUFFIXES = ["/ical/", "/rss/", "/atom/"]
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -83,6 +83,29 @@ def test_other_sites_may_read_api_feeds_and_calendars_but_not_pages(client, even
         assert "Access-Control-Allow-Origin" not in client.get(url), url
 
 
+def test_a_browsers_preflight_is_answered_for_api_feeds_and_calendars_only(
+    client, events, working_group
+):
+    """A ``fetch()`` with ``Content-Type: application/json`` from another site asks first."""
+    preflight = {
+        "HTTP_ORIGIN": "https://www.paderborn.de",
+        "HTTP_ACCESS_CONTROL_REQUEST_METHOD": "GET",
+        "HTTP_ACCESS_CONTROL_REQUEST_HEADERS": "content-type",
+    }
+    for url in ("/api/v2/termine/", f"{events.url}ical/", f"{working_group.url}rss/"):
+        response = client.options(url, **preflight)
+        assert response.status_code == 204, url
+        assert response["Access-Control-Allow-Origin"] == "*", url
+        assert "content-type" in response["Access-Control-Allow-Headers"].lower(), url
+    for url in (events.url, "/anmelden/"):
+        assert "Access-Control-Allow-Origin" not in client.options(url, **preflight), url
+    writing = {**preflight, "HTTP_ACCESS_CONTROL_REQUEST_METHOD": "POST"}
+    assert "Access-Control-Allow-Origin" not in client.options("/api/v2/termine/", **writing)
+    # The GET itself lets the script read the validators for its next conditional request.
+    calendar = client.get(f"{events.url}ical/", HTTP_ORIGIN="https://www.paderborn.de")
+    assert "ETag" in calendar["Access-Control-Expose-Headers"]
+
+
 def test_the_webmasters_page_has_snippets_with_our_addresses(client, events):
     html = client.get(f"{events.url}einbinden/").content.decode()
 
