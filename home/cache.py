@@ -94,3 +94,21 @@ class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ResilientRedisCacheClient
+
+
+HOUR_SECONDS = 60 * 60
+
+
+def count_within_the_hour(key):
+    """Count one more under ``key`` for an hour from the first count; answers the new count,
+    or ``None`` while the cache cannot count (Redis down): each caller decides what that means.
+
+    For limits anyone could run up (registrations per client, mails per address).
+    """
+    from django.core.cache import cache  # the configured cache, possibly this module's class
+
+    cache.add(key, 0, timeout=HOUR_SECONDS)
+    try:
+        return cache.incr(key)
+    except ValueError:
+        return None

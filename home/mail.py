@@ -28,7 +28,6 @@ import logging
 import smtplib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.message import MIMEMixin
@@ -39,6 +38,8 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
+
+from .cache import count_within_the_hour
 
 logger = logging.getLogger(__name__)
 
@@ -250,11 +251,8 @@ def within_hourly_limit(purpose, address, limit):
     either way.
     """
     digest = hashlib.sha256(address.strip().lower().encode()).hexdigest()
-    key = f"mail-limit:{purpose}:{digest}"
-    cache.add(key, 0, timeout=60 * 60)
-    try:
-        sent = cache.incr(key)
-    except ValueError:
+    sent = count_within_the_hour(f"mail-limit:{purpose}:{digest}")
+    if sent is None:
         return _within_hourly_limit_by_the_queue(purpose, address, limit)
     return sent <= limit
 

@@ -4,7 +4,6 @@ link, cancelling or declining by link, and "Meine Anmeldungen"."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from home.cache import count_within_the_hour
 from home.client_address import client_address
 from workgroups.models import EventPage
 
@@ -27,14 +27,9 @@ def rate_limit_reached(request):
     Counted per client address (home/client_address.py), not per connection: behind the proxy
     every connection comes from the proxy, and one busy client must not close the form for all.
     """
-    key = f"registrations:attempts:{client_address(request)}"
-    attempts = cache.get_or_set(key, 0, timeout=60 * 60)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=60 * 60)
-        attempts = 1
-    return attempts > settings.REGISTRATIONS_PER_HOUR
+    attempts = count_within_the_hour(f"registrations:attempts:{client_address(request)}")
+    # Without a cache to count in, the form stays open (mails are capped on their own).
+    return attempts is not None and attempts > settings.REGISTRATIONS_PER_HOUR
 
 
 TOO_MANY_ATTEMPTS = gettext_lazy(
