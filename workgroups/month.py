@@ -36,6 +36,11 @@ def month_grid(year, month, events):
     ]
 
 
+def month_spelling(year, month):
+    """How the month view's address spells a month: ``("2027", "1")``, the month unpadded."""
+    return str(year), str(month)
+
+
 def adjacent_months(year, month):
     previous = (year - 1, 12) if month == 1 else (year, month - 1)
     following = (year + 1, 1) if month == 12 else (year, month + 1)

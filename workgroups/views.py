@@ -34,7 +34,7 @@ from .feeds import EventFeed
 from .filters import EventFilterForm
 from .materials import downloadable_materials
 from .models import EVENT_TYPES, EventIndexPage, EventListingMixin, EventPage, Topic, attach_parents
-from .month import adjacent_months, month_bounds, month_grid
+from .month import adjacent_months, month_bounds, month_grid, month_spelling
 
 EVENTS_PER_PAGE = 10
 WEEKDAY_NAMES = [
@@ -132,11 +132,20 @@ def current_month(page, request):
 
 @subpage_route(EventListingMixin, r"^monat/(\d{4})/(\d{1,2})/$", name="month", regex=True)
 def month(page, request, year, month):
-    """A month as a calendar grid, and its events once more as a list."""
+    """A month as a calendar grid, and its events once more as a list.
+
+    The month is spelt as the site's links spell it (``2027/1/``); ``2027/01/`` answers a
+    permanent redirect there, so each month has one address for search engines and caches.
+    """
+    spelt_as = (year, month)
     year, month = int(year), int(month)
     first, last = page.month_range()
     if not (1 <= month <= 12 and first <= (year, month) <= last):
         raise Http404(_("Für diesen Monat gibt es keinen Kalender."))
+    if spelt_as != month_spelling(year, month):
+        return redirect(
+            page.url + page.reverse_subpage("month", args=(year, month)), permanent=True
+        )
     _weeks, first_day, last_day = month_bounds(year, month)
     events = list(page.get_events(request).overlapping(first_day, last_day).for_listing())
     page.attach_working_groups(events, page.get_filter_working_groups(request))
