@@ -6,6 +6,7 @@ links; these views read, filter and render the entries.
 """
 
 import datetime as dt
+import math
 
 from django.conf import settings
 from django.contrib import messages
@@ -21,6 +22,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 import home.converters  # noqa: F401  registers <id:…>
+from home.canonical import listing_query
 from home.conditional import conditional_items_response
 from home.members import is_member
 from home.page_cache import cached_until_change, next_midnight
@@ -71,6 +73,11 @@ def entry_listing(page, request):
             "result_count": result_count,
             "entry_rows": entry_rows,
             "filter_query": filter_query,
+            # The list shown, by its own address (a number past the end shows the last page).
+            "canonical_query": listing_query(
+                form.active_filters,
+                seite=min(page_number, math.ceil(result_count / ENTRIES_PER_PAGE) or 1),
+            ),
         }
     )
     return TemplateResponse(request, page.template, context)

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.access import is_restricted
 from documents.archive import zip_documents
+from home.canonical import listing_query
 from home.page_cache import cached_until_change
 from home.pagination import requested_page
 from home.subpage_routes import subpage_route
@@ -118,6 +119,10 @@ def event_listing(page, request):
         filter_form=filter_form,
         result_count=totals["upcoming"] + totals["past"],
         event_listing=listing_html,
+        # The list shown, by its own address: filters and pages other than the first.
+        canonical_query=listing_query(
+            filter_form.active_filters, kommend=upcoming.number, seite=archive.number
+        ),
     )
     return TemplateResponse(request, page.get_template(request), context)
 
