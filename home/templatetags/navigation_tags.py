@@ -2,9 +2,11 @@
 (bakerydemo's ``navigation_tags``), so templates stay free of queries."""
 
 from django import template
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.templatetags.static import static
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, get_page_models
 
 from home.members import is_member
 from home.models import SiteSettings
@@ -22,41 +24,78 @@ def _site_root(context):
 
 @register.inclusion_tag("components/main-menu.html", takes_context=True)
 def main_menu(context):
-    """The live children of the site's home page that editors marked "show in menus"."""
+    """The live children of the site's home page that editors marked "show in menus", and the
+    pages whose type names a menu group (the working groups), gathered under that group's name
+    where the first of them stands in the page tree."""
     request = context.get("request")
     root = _site_root(context)
     current = context.get("page")
-    items = []
+    current_path = current.path if current is not None else ""
+    entries = []
+    groups = {}
     if root is not None:
-        current_path = current.path if current is not None else ""
         for page in _menu_pages(root, request):
-            items.append(
-                {
-                    "title": page.title,
-                    "url": page.get_url(request=request),
-                    "is_current": current is not None and page.pk == current.pk,
-                    "is_ancestor": current_path.startswith(page.path) and page.pk != current.pk,
-                }
-            )
+            item = {
+                "title": page.title,
+                "url": page.get_url(request=request),
+                "is_current": current is not None and page.pk == current.pk,
+                "is_ancestor": current_path.startswith(page.path)
+                and (current is None or page.pk != current.pk),
+            }
+            if page.menu_group:
+                group = groups.get(page.menu_group)
+                if group is None:
+                    group = groups[page.menu_group] = {
+                        "label": page.menu_group,
+                        "items": [],
+                        "is_ancestor": False,
+                    }
+                    entries.append({"group": group})
+                group["items"].append(item)
+                group["is_ancestor"] |= item["is_current"] or item["is_ancestor"]
+            else:
+                entries.append(item)
     return {
-        "items": items,
+        "entries": entries,
         "home_url": root.get_url(request=request) if root else "/",
         "home_is_current": root is not None and current is not None and current.pk == root.pk,
     }
 
 
+def _grouped_page_types():
+    """Content types of page models that declare a ``menu_group``: their pages always appear in
+    the menu, under that name (the layers above name it, so this module needs no import of
+    them)."""
+    models = [model for model in get_page_models() if getattr(model, "menu_group", None)]
+    return list(ContentType.objects.get_for_models(*models).values()) if models else []
+
+
 def _menu_pages(root, request):
-    """The menu's pages, kept until content changes; members see their area, others don't."""
+    """The menu's pages, kept until content changes; members see their area, others don't.
+
+    Each page carries ``menu_group``: the group's name (a plain string, so it keeps in the
+    cache) or ``""``.
+    """
     members = is_member(getattr(request, "user", None))
 
     def compute():
-        children = root.get_children().live().in_menu()
+        grouped_types = _grouped_page_types()
+        children = root.get_children().live().filter(
+            Q(show_in_menus=True) | Q(content_type__in=grouped_types)
+        )
         if not members:
             children = children.exclude(private_pages_q(request))
-        return list(children.only("title", "url_path", "path"))
+        pages = list(children.only("title", "url_path", "path", "content_type"))
+        labels = {
+            content_type.pk: str(content_type.model_class().menu_group)
+            for content_type in grouped_types
+        }
+        for page in pages:
+            page.menu_group = labels.get(page.content_type_id, "")
+        return pages
 
     audience = "members" if members else "public"
-    return cached_until_change(f"main-menu:{root.pk}:{audience}", compute)
+    return cached_until_change(f"main-menu-entries:{root.pk}:{audience}", compute)
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)

@@ -97,7 +97,7 @@ def test_keyboard_walks_the_header_navigation(demo_server, page):
     page.goto(demo_server.url + "/")
     menu_links = page.locator(".main-menu__link")
     expected = [menu_links.nth(i).inner_text() for i in range(menu_links.count())]
-    assert expected == ["Start", "Termine", "Kooperationsbörse", "Über den Verein"]
+    assert expected == ["Start", "Arbeitskreise", "Termine", "Kooperationsbörse", "Über den Verein"]
 
     reached = []
     for _ in range(20):

@@ -106,6 +106,8 @@ class WorkingGroupPage(EventListingMixin, BasePage):
     template = "workgroups/working_group_page.html"
     parent_page_types = ["home.HomePage"]
     subpage_types = [model._meta.label for model in EVENT_TYPES]
+    #: The main menu names every working group under this heading (home's navigation tags).
+    menu_group = _("Arbeitskreise")
 
     tagline = models.CharField(
         _("Unterzeile"),
