@@ -6,6 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/arbeitskreise
+# `make run PORT=8010` serves on another port; the demo's Site, feeds and mail links follow it
+# through WAGTAILADMIN_BASE_URL, unless that is set in the environment or on the command line.
+PORT ?= 8000
+WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 # One test process per core; narrow a run with e.g. `make test PYTEST_ARGS="-m 'not e2e'"`.
 PYTEST_ARGS ?=
 PYTEST := $(BIN)/pytest -n auto
@@ -28,9 +32,9 @@ node_modules/.installed: package.json package-lock.json
 install: $(VENV)/.installed node_modules/.installed
 
 run: install
-	$(MANAGE) migrate --no-input
-	$(MANAGE) load_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) migrate --no-input --verbosity 0
+	WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) $(MANAGE) load_demo
+	WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(PYTEST) $(PYTEST_ARGS)

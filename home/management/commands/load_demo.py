@@ -31,6 +31,18 @@ DEMO_USERS = [
 ]
 
 
+def point_site_at(site, base_url):
+    """Give the Site the host and port of ``base_url`` (``WAGTAILADMIN_BASE_URL``).
+
+    Feeds, calendars, the sitemap, canonical links and the links in mails are built from the
+    Site's root URL, so they name the server the demo actually runs on: ``make run PORT=8010``
+    sets the base URL, and every ``make run`` sets the Site again.
+    """
+    address = urlsplit(base_url)
+    site.hostname = address.hostname or "localhost"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
+
+
 def _stream(blocks):
     return [{"type": block_type, "value": value} for block_type, value in blocks]
 
@@ -95,14 +107,10 @@ class Command(BaseCommand):
                 )
             )
             home.save_revision().publish()
-        base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
         if site is None:
             site = Site(is_default_site=True, root_page=home)
         welcome_page = site.root_page if site.pk else None
-        # The site's address follows WAGTAILADMIN_BASE_URL, so sitemap and canonical links
-        # point at the server the demo actually runs on.
-        site.hostname = base_url.hostname or "localhost"
-        site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
+        point_site_at(site, settings.WAGTAILADMIN_BASE_URL)
         site.site_name = content.ORGANISATION_NAME
         site.root_page = home
         site.save()
