@@ -211,7 +211,7 @@ def test_all_day_event_is_stored_as_whole_days_and_reads_as_dates(working_group)
     [
         ({"end": in_days(13)}, "end", "Das Ende liegt vor dem Beginn"),
         ({"attendance_mode": "online", "online_url": ""}, "online_url", "Link zur Teilnahme"),
-        ({"venue_name": "", "city": ""}, "venue_name", "Veranstaltungsort"),
+        ({"venue_name": "Rathaus", "city": ""}, "city", "zumindest den Ort"),
         ({"status": "postponed"}, "previous_start", "ursprünglichen Beginn"),
     ],
 )

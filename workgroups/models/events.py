@@ -7,6 +7,7 @@ the three concrete types.
 """
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -38,6 +39,9 @@ from ..panels import PublicProtocolConfirmationPanel
 from ..structured_data import event_structured_data
 from .querysets import EventPageManager
 from .registration_options import RegistrationOptions
+
+#: Where a venue's "Karte und Anfahrt" link searches its address.
+OPENSTREETMAP_SEARCH = "https://www.openstreetmap.org/search"
 
 
 class AttendanceMode(models.TextChoices):
@@ -117,7 +121,33 @@ class EventPage(SubpageRoutesMixin, RegistrationOptions, BasePage):
     )
     street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
     postal_code = models.CharField(_("Postleitzahl"), max_length=10, blank=True)
-    city = models.CharField(_("Ort"), max_length=100, blank=True)
+    city = models.CharField(
+        _("Ort"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Pflicht bei kommenden Veranstaltungen vor Ort; mit Straße und Postleitzahl ergibt "
+            "er den Link zur Karte (OpenStreetMap)."
+        ),
+    )
+    venue_directions = models.TextField(
+        _("Anfahrt"),
+        max_length=600,
+        blank=True,
+        help_text=_(
+            "Wie man hinkommt: Bus und Bahn, Parken, welcher Eingang, z. B. „Bus 4 bis "
+            "Rathausplatz; Parkhaus Liboriberg, 5 Minuten Fußweg“."
+        ),
+    )
+    venue_accessibility = models.TextField(
+        _("Barrierefreiheit des Ortes"),
+        max_length=600,
+        blank=True,
+        help_text=_(
+            "Was Menschen mit Behinderung vorab wissen müssen, z. B. „Barrierefreier Zugang "
+            "über den Seiteneingang, Aufzug vorhanden, Behinderten-WC im EG“."
+        ),
+    )
     online_url = models.URLField(
         _("Link zur Online-Teilnahme"),
         blank=True,
@@ -177,6 +207,8 @@ class EventPage(SubpageRoutesMixin, RegistrationOptions, BasePage):
                 FieldRowPanel(
                     [FieldPanel("street"), FieldPanel("postal_code"), FieldPanel("city")]
                 ),
+                FieldPanel("venue_directions"),
+                FieldPanel("venue_accessibility"),
                 FieldPanel("online_url"),
                 FieldPanel("is_free"),
             ],
@@ -239,9 +271,11 @@ class EventPage(SubpageRoutesMixin, RegistrationOptions, BasePage):
             errors["online_url"] = _(
                 "Für eine Online- oder Hybridveranstaltung wird ein Link zur Teilnahme benötigt."
             )
-        if is_upcoming and self.is_in_person and not (self.venue_name or self.city):
-            errors["venue_name"] = _(
-                "Bitte geben Sie einen Veranstaltungsort oder zumindest den Ort an."
+        if is_upcoming and self.is_in_person and not self.city:
+            errors["city"] = _(
+                "Bitte geben Sie für eine Veranstaltung vor Ort zumindest den Ort an, z. B. "
+                "„Paderborn“: Teilnehmende brauchen ihn für die Anfahrt, der Kalender und die "
+                "Karte ebenso."
             )
         if self.status == EventStatus.POSTPONED and not self.previous_start:
             errors["previous_start"] = _(
@@ -324,6 +358,20 @@ class EventPage(SubpageRoutesMixin, RegistrationOptions, BasePage):
     def address_lines(self):
         place = " ".join(part for part in (self.postal_code, self.city) if part)
         return [line for line in (self.venue_name, self.street, place) if line]
+
+    @property
+    def map_url(self):
+        """A search for the address on OpenStreetMap, or ``""`` without a town to search in.
+
+        Only a link: the page embeds no map and asks no map service anything, so nothing
+        leaves the visitor's browser until they choose to go there. The venue's name stays
+        out of the search ("Sitzungsraum 2" finds nothing), the street goes in when known.
+        """
+        if not (self.is_in_person and self.city):
+            return ""
+        place = " ".join(part for part in (self.postal_code, self.city) if part)
+        address = ", ".join(part for part in (self.street, place) if part)
+        return f"{OPENSTREETMAP_SEARCH}?{urlencode({'query': address})}"
 
     @property
     def location_display(self):
