@@ -49,6 +49,15 @@ def registration_on_the_event_page(page, request, context):
     )
 
 
+@hooks.register("event_free_places")
+def free_places_for_structured_data(page):
+    """Free places and capacity per kind of attendance, for the event's JSON-LD offer."""
+    if not page.registration_enabled:
+        return None
+    places = zip(booking.attendance_choices(page), booking.places_overview(page), strict=True)
+    return [(place["free"], page.capacity_for(mode)) for mode, place in places]
+
+
 @hooks.register("members_area_sections")
 def own_registrations_in_the_members_area(page, request):
     """The member's next events they registered for, with the way to all of them."""

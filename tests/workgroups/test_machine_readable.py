@@ -69,7 +69,12 @@ def _structured_data(client, event):
 
 def test_structured_data_names_the_organiser_with_url_and_no_empty_place(client, working_group):
     past = MeetingPageFactory(
-        parent=working_group, start=in_days(-400), venue_name="", street="", city=""
+        parent=working_group,
+        start=in_days(-400),
+        venue_name="",
+        street="",
+        postal_code="",
+        city="",
     )
 
     data = _structured_data(client, past)
