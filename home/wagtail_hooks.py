@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from . import dev_mail
 from .editor_guide import EditorGuideView
 from .uploads import images_upload_urls
 
@@ -53,3 +54,33 @@ def remove_english_help_items(request, menu_items):
         if item.name != ENGLISH_GUIDE_ITEM
         and not item.name.startswith(ENGLISH_RELEASE_NOTES_PREFIX)
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_dev_mail_urls():
+    """The mails of development (``home/dev_mail.py``); the views answer 404 elsewhere."""
+    return [
+        path("entwicklungs-e-mails/", dev_mail.DevMailIndexView.as_view(), name="dev_mail_index"),
+        path("entwicklungs-e-mails/<str:name>/", dev_mail.DevMailView.as_view(), name="dev_mail"),
+        path(
+            "entwicklungs-e-mails/<str:name>/html/",
+            dev_mail.DevMailHtmlPartView.as_view(),
+            name="dev_mail_html",
+        ),
+        path(
+            "entwicklungs-e-mails/<str:name>/datei/",
+            dev_mail.DevMailFileView.as_view(),
+            name="dev_mail_file",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_dev_mail_menu_item():
+    return dev_mail.DevMailMenuItem(
+        dev_mail.DevMailIndexView.page_title,
+        reverse("dev_mail_index"),
+        name="entwicklungs-e-mails",
+        icon_name="mail",
+        order=10000,  # last: a tool of development, not of the editors
+    )
