@@ -1,5 +1,6 @@
-"""Admin integration of the ground floor: the German editors' guide in the help menu, and
-image uploads that survive a full media disk (``home/uploads.py``).
+"""Admin integration of the ground floor: the German editors' guide in the help menu, image
+uploads that survive a full media disk (``home/uploads.py``), and a dashboard that starts with
+what waits for the user's review.
 
 Wagtail's own help items link to its English editor guide and release notes; they are taken
 out so "Hilfe" leads to the site's handbook. The dashboard's link to Wagtail's guide sits in
@@ -11,6 +12,7 @@ from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 
 from . import dev_mail
 from .editor_guide import EditorGuideView
@@ -21,6 +23,8 @@ GUIDE_MENU_ITEM = "redaktionshandbuch"
 #: carries the version in its name ("whats-new-in-wagtail-8.0").
 ENGLISH_GUIDE_ITEM = "editor-guide"
 ENGLISH_RELEASE_NOTES_PREFIX = "whats-new-in-wagtail-"
+#: Before every other dashboard panel (the events' shortcuts start at 80, Wagtail's own at 210).
+REVIEW_PANEL_ORDER = 10
 
 
 @hooks.register("register_admin_urls")
@@ -84,3 +88,16 @@ def register_dev_mail_menu_item():
         icon_name="mail",
         order=10000,  # last: a tool of development, not of the editors
     )
+
+
+@hooks.register("construct_homepage_panels")
+def what_waits_for_review_comes_first(request, panels):
+    """Wagtail's "Wartet auf Ihre Prüfung" (pages and board entries) at the top of the dashboard.
+
+    Wagtail orders it after its own panels (220), so below the event panels a moderator had to
+    scroll about 1,600 px to find it. It renders nothing for a user with nothing to review, so
+    editors still see the event panels first.
+    """
+    for panel in panels:
+        if panel.name == WorkflowObjectsToModeratePanel.name:
+            panel.order = REVIEW_PANEL_ORDER
