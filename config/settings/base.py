@@ -198,6 +198,12 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
 WAGTAILADMIN_USER_LOGIN_FORM = "home.accounts.AdminLoginForm"
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.accounts.AdminPasswordResetForm"
 WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
+# The admin's date pickers show and take German dates ("10.02.2027 14:00"); Wagtail's default is
+# ISO. Reading them back needs no setting: Django's German locale formats accept these (they
+# override DATE_INPUT_FORMATS/DATETIME_INPUT_FORMATS in settings), ISO stays accepted too.
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 
 # --- Static files and media --------------------------------------------------------------------
 STATIC_URL = "/static/"

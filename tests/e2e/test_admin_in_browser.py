@@ -53,8 +53,8 @@ def test_editor_publishes_a_meeting_with_a_new_protocol_which_stays_private(
     page.wait_for_url("**/admin/pages/add/workgroups/meetingpage/**")
     assert click.count == 1
     page.fill("#id_title", MEETING)
-    page.fill("#id_start", "2027-03-18 10:00")
-    page.fill("#id_end", "2027-03-18 12:00")
+    page.fill("#id_start", "18.03.2027 10:00")
+    page.fill("#id_end", "18.03.2027 12:00")
     page.locator("#id_title").click()  # closes the date picker, which would cover buttons
     page.fill("#id_city", "Paderborn")
 
