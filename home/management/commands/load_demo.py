@@ -4,6 +4,7 @@ Existing pages and users are kept, so running it again never duplicates anything
 overwrites an editor's changes; only the demo users' passwords are set again.
 """
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -11,13 +12,19 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
+from board.entries import CooperationEntry
 from board.permissions import grant_board_permissions
-from home import groups
+from home import dev_mail, groups
 from home.management.demo import build_events, content
 from home.models import HomePage, SiteSettings, StandardPage
+from workgroups.models import EventPage, Municipality, WorkingGroupPage
 from workgroups.permissions import grant_editor_permissions
 
 DEFAULT_PASSWORD = "demo-passwort"  # noqa: S105 (demo users only; load_demo refuses DEBUG=False)
@@ -41,6 +48,85 @@ def point_site_at(site, base_url):
     address = urlsplit(base_url)
     site.hostname = address.hostname or "localhost"
     site.port = address.port or (443 if address.scheme == "https" else 80)
+
+
+def _mail_files():
+    """The mail files in development's mail folder (home/dev_mail.py), if mails go there."""
+    if not dev_mail.is_active() or not dev_mail.mail_folder().is_dir():
+        return set()
+    return set(dev_mail.mail_folder().glob("*.eml"))
+
+
+def _shown_path(path):
+    """A folder of the project relative to it (``var/mail/``), any other as it is."""
+    try:
+        return f"{Path(path).relative_to(settings.BASE_DIR)}/"
+    except ValueError:
+        return f"{path}/"
+
+
+def demo_summary(password, new_mails=(), verbosity=1):
+    """What ``load_demo`` prints: a few lines (what there is, where, who logs in, where the
+    mails are); with ``verbosity`` 2 also every working group, event, user and new mail."""
+    site_url = Site.objects.get(is_default_site=True).root_url
+    events = EventPage.objects.live().order_by("start")
+    lines = [
+        _(
+            "Demo-Inhalte sind geladen: %(groups)d Arbeitskreise, %(events)d Veranstaltungen, "
+            "%(documents)d Dokumente, %(entries)d Einträge der Kooperationsbörse, "
+            "%(municipalities)d Mitgliedskommunen."
+        )
+        % {
+            "groups": WorkingGroupPage.objects.live().count(),
+            "events": events.count(),
+            "documents": get_document_model().objects.count(),
+            "entries": CooperationEntry.objects.count(),
+            "municipalities": Municipality.objects.count(),
+        },
+        _("Website: %(site)s/ – Redaktion: %(site)s/admin/") % {"site": site_url},
+        _(
+            "Benutzer %(users)s, alle mit dem Passwort „%(password)s“ "
+            "(Anmeldung unter /admin/ bzw. /anmelden/)."
+        )
+        % {"users": ", ".join(name for name, *_rest in DEMO_USERS), "password": password},
+    ]
+    if dev_mail.is_active():
+        where = {
+            "count": len(new_mails),
+            "folder": _shown_path(dev_mail.mail_folder()),
+            "page": site_url + reverse("dev_mail_index"),
+        }
+        if new_mails:
+            line = _("E-Mails: %(count)d neue in %(folder)s, zu lesen unter %(page)s (als admin).")
+        else:
+            line = _("E-Mails landen in %(folder)s, zu lesen unter %(page)s (als admin).")
+        lines.append(line % where)
+    else:
+        lines.append(_("E-Mails gehen an %(backend)s.") % {"backend": _delivery_backend()})
+    if verbosity < 2:
+        return lines
+    lines.append(_("Arbeitskreise:"))
+    lines += [
+        f"  {group.title}: {group.full_url}"
+        for group in WorkingGroupPage.objects.live().order_by("path")
+    ]
+    lines.append(_("Veranstaltungen:"))
+    lines += [
+        f"  {timezone.localtime(event.start):%d.%m.%Y} {event.title}: {event.full_url}"
+        for event in events.specific()
+    ]
+    lines.append(_("Benutzer:"))
+    for username, _first, _last, group_name in DEMO_USERS:
+        lines.append(f"  {username} ({group_name or _('Superuser')})")
+    if new_mails:
+        lines.append(_("Neue E-Mails:"))
+        lines += [f"  {path.name}" for path in new_mails]
+    return lines
+
+
+def _delivery_backend():
+    backend = getattr(settings, "EMAIL_DELIVERY_BACKEND", settings.EMAIL_BACKEND)
+    return backend.rpartition(".")[0] if backend.endswith(".EmailBackend") else backend
 
 
 def _stream(blocks):
@@ -68,6 +154,7 @@ class Command(BaseCommand):
                 "load_demo legt Demo-Benutzer mit bekanntem Passwort an und läuft deshalb nur "
                 "mit DEBUG=True. Mit --force trotzdem ausführen."
             )
+        mails_before = _mail_files()
         with transaction.atomic():
             groups.ensure_groups()
             grant_editor_permissions()
@@ -80,13 +167,14 @@ class Command(BaseCommand):
             build_events.ensure_pending_submission(
                 get_user_model().objects.get(username="mitglied")
             )
+        # Mails are delivered once the transaction has committed (home/mail.py).
+        new_mails = sorted(_mail_files() - mails_before)
         if verbosity == 0:
             return
-        self.stdout.write(self.style.SUCCESS("Demo-Inhalte sind geladen."))
-        self.stdout.write(
-            "Anmeldung unter /admin/ bzw. /anmelden/ mit den Benutzern "
-            f"{', '.join(name for name, *_ in DEMO_USERS)} und dem Passwort „{password}“."
-        )
+        headline, *lines = demo_summary(password, new_mails, verbosity)
+        self.stdout.write(self.style.SUCCESS(headline))
+        for line in lines:
+            self.stdout.write(line)
 
     def ensure_home_page(self):
         """Make a HomePage the root of the default site, replacing Wagtail's welcome page."""
