@@ -1,5 +1,8 @@
 """The board's entries in the sitemap, so search engines find the offers and requests too."""
 
+import datetime as dt
+
+from home.page_cache import next_midnight
 from home.sitemaps import SiteSitemap
 
 from .entries import CooperationEntry
@@ -14,6 +17,10 @@ class BoardEntrySitemap(SiteSitemap):
         self.entry_prefix = self.relative_url(board.url_path) + board.reverse_subpage(
             "entry", args=("-",)
         ).removesuffix("-/")
+
+    def changed_by_time(self, now):
+        """Entries leave the board at midnight after their "gültig bis" day."""
+        return next_midnight(now) - dt.timedelta(days=1)
 
     def items(self):
         return (

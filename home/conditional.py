@@ -4,6 +4,11 @@ The caller says what identifies its output (``key``) and when its items changed;
 answers with ETag, Last-Modified and a public ``Cache-Control``, and can keep the built body
 so a version of the list is rendered once. ``workgroups/conditional.py`` uses it for events,
 ``board/views.py`` for the board's feed.
+
+Answers that show the site's content as a whole (the API, the sitemaps) take their validators
+from the content version instead (``content_conditional_response``): it changes with every
+change visitors can see, removals and changed topics included, which a list of item dates
+would miss.
 """
 
 import hashlib
@@ -12,6 +17,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
+
+from .content_version import read_state
 
 
 def conditional_items_response(
@@ -37,6 +44,26 @@ def conditional_items_response(
         response["Last-Modified"] = http_date(last_modified)
     patch_cache_control(response, public=True, max_age=max_age)
     return response
+
+
+def content_conditional_response(request, *, key, build_response, changed_by_time=None, max_age=0):
+    """The conditional GET for an answer built from public content only (never from what the
+    viewer may see beyond that): 304 while the content version is the one the client has.
+
+    ``key`` tells apart the outputs (path and query, the format asked for); the host is added,
+    as the answers hold absolute links. ``changed_by_time`` is the last moment the answer
+    changed without an edit (an event ending moves it from "kommend" to "vergangen"). One
+    query reads the version and when it began (Last-Modified).
+    """
+    state = read_state()
+    version, changed_at = (state.version, state.changed_at) if state else (0, None)
+    return conditional_items_response(
+        request,
+        key=f"{key}|{request.get_host()}|{version}|{changed_by_time}",
+        changes=[changed_at, changed_by_time],
+        build_response=build_response,
+        max_age=max_age,
+    )
 
 
 BUILT_RESPONSE_SECONDS = 24 * 60 * 60

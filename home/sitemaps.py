@@ -6,6 +6,10 @@ Here each section reads only what an address needs (path and date) as plain valu
 engines fetch it in pages from the index. The apps add sections through the ``sitemap_sections``
 hook: a function of the Wagtail site answering ``{name: Sitemap}`` (the board adds its
 entries). Visitors get all of it from the page cache, purged like every page.
+
+Search engines ask again with If-Modified-Since or If-None-Match and get 304 while the content
+version is unchanged (``home/conditional.py``); a section whose addresses also change by time
+alone says when that last happened (``changed_by_time``).
 """
 
 from urllib.parse import urlsplit
@@ -13,9 +17,12 @@ from urllib.parse import urlsplit
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import Http404
+from django.utils import timezone
 
 from wagtail import hooks
 from wagtail.models import Page, Site
+
+from .conditional import content_conditional_response
 
 SITEMAP_LIMIT = 1000
 SECTIONS_HOOK = "sitemap_sections"
@@ -35,6 +42,10 @@ class SiteSitemap(Sitemap):
 
     def get_protocol(self, protocol=None):
         return self.root_url.scheme
+
+    def changed_by_time(self, now):
+        """The last moment before ``now`` this section changed without an edit (or None)."""
+        return None
 
     def relative_url(self, url_path):
         """A page's address below the site root, from its ``url_path`` (``/home/a/`` → ``/a/``)."""
@@ -70,13 +81,34 @@ def sitemap_sections(request):
     return sections
 
 
+def _conditional(request, sections, build_response):
+    now = timezone.now()
+    moments = [section.changed_by_time(now) for section in sections.values()]
+    return content_conditional_response(
+        request,
+        key=f"sitemap|{request.get_full_path()}",
+        build_response=build_response,
+        changed_by_time=max((moment for moment in moments if moment), default=None),
+    )
+
+
 def sitemap_index(request):
     """``/sitemap.xml``: one entry per section and page of it."""
-    return sitemap_views.index(
-        request, sitemap_sections(request), sitemap_url_name="sitemap_section"
+    sections = sitemap_sections(request)
+    return _conditional(
+        request,
+        sections,
+        lambda: sitemap_views.index(request, sections, sitemap_url_name="sitemap_section"),
     )
 
 
 def sitemap_section(request, section):
     """``/sitemap-<section>.xml?p=<n>``: the addresses of one page of a section."""
-    return sitemap_views.sitemap(request, sitemap_sections(request), section=section)
+    sections = sitemap_sections(request)
+    if section not in sections:
+        raise Http404
+    return _conditional(
+        request,
+        {section: sections[section]},
+        lambda: sitemap_views.sitemap(request, sections, section=section),
+    )

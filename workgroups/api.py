@@ -3,12 +3,17 @@
 ``/api/v2/termine/`` lists live, public events, soonest first; ``?zeitraum=kommend`` or
 ``?zeitraum=vergangen`` narrows them. Join links and members-only data are not fields here.
 Whatever a caller sends, the answer is the events or a 400 with the reason, never a 500.
+
+Answers carry ETag and Last-Modified from the content version (``home/conditional.py``), so a
+website polling for events gets 304 while nothing changed. The answer is the same for every
+caller (public events only, also for members), so it may be shared.
 """
 
 import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import connections
+from django.db.models import Max
 from django.http import Http404
 from django.utils import timezone
 
@@ -17,6 +22,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from home.conditional import content_conditional_response
 from home.converters import LARGEST_DATABASE_ID
 from home.search import SEARCH_QUERY_MAX_LENGTH, clean_search_query
 
@@ -122,10 +128,27 @@ class EventsAPIViewSet(PagesAPIViewSet):
                 f"{SEARCH_QUERY_MAX_LENGTH} Zeichen enthalten"
             )
 
+    def listing_view(self, request):
+        return self._conditional(
+            request, lambda: super(EventsAPIViewSet, self).listing_view(request)
+        )
+
     def detail_view(self, request, pk):
         if pk > LARGEST_DATABASE_ID:
             raise Http404
-        return super().detail_view(request, pk)
+        return self._conditional(
+            request, lambda: super(EventsAPIViewSet, self).detail_view(request, pk)
+        )
+
+    def _conditional(self, request, build_response):
+        """304 while the content and, for ``zeitraum``, the split into upcoming and past are
+        what the caller has; else the answer built now, with its validators."""
+        return content_conditional_response(
+            request,
+            key=f"api|{request.accepted_renderer.format}|{request.get_full_path()}",
+            build_response=build_response,
+            changed_by_time=_last_end_before(timezone.now()) if "zeitraum" in request.GET else None,
+        )
 
     def get_queryset(self):
         self._refuse_types_other_than_events()
@@ -155,6 +178,12 @@ class EventsAPIViewSet(PagesAPIViewSet):
                 "type muss eine Veranstaltungsart sein: workgroups.MeetingPage, "
                 "workgroups.WorkshopPage oder workgroups.InfoSessionPage"
             )
+
+
+def _last_end_before(now):
+    """When the last public event ended: it left "kommend" for "vergangen" then."""
+    ended = EventPage.objects.live().public().with_effective_end().filter(effective_end__lte=now)
+    return ended.aggregate(latest=Max("effective_end"))["latest"]
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -34,7 +34,7 @@ QUERIES_PER_PAGE = {
     "rss": 4,
     "atom": 4,
     "home": 1,
-    "api": 9,
+    "api": 10,  # 9, and the content version with its date for ETag and Last-Modified
 }
 
 
