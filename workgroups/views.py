@@ -165,6 +165,9 @@ def month(page, request, year, month):
                 if e.local_start.month == month or (e.local_end and e.local_end.month == month)
             ],
             "month_label": format_date(dt.date(year, month, 1), "F Y"),
+            # Link previews name the month, as its own address does (home/canonical.py).
+            "share_title": _("%(month)s – %(title)s")
+            % {"month": format_date(dt.date(year, month, 1), "F Y"), "title": page.title},
             "weekday_names": WEEKDAY_NAMES,
             "previous_month_url": page.url
             + page.reverse_subpage("month", args=(prev_year, prev_month))
@@ -254,7 +257,8 @@ def embed_guide(page, request):
             embed_url=request.build_absolute_uri(page.url + page.reverse_subpage("embed")),
             working_groups=page.public_working_groups(),
             topics=list(Topic.objects.order_by("name")),
-        )
+        ),
+        share_title=_("Termine auf Ihrer Website zeigen"),
     )
     return TemplateResponse(request, "workgroups/embed_guide.html", context)
 

@@ -67,6 +67,10 @@ def test_the_events_overview_names_its_page_and_its_routes_themselves(
         _canonical(client.get(f"{working_group.url}{month_path}"))
         == f"{working_group.full_url}{month_path}"
     )
+    guide = client.get(f"{events_page.url}einbinden/").content.decode()
+    assert '<meta property="og:title" content="Termine auf Ihrer Website zeigen">' in guide
+    month_page = client.get(f"{events_page.url}{month_path}").content.decode()
+    assert re.search(r'<meta property="og:title" content="\w+ \d{4} – ', month_page)
 
 
 def test_pages_of_the_board_name_themselves(client, board):
