@@ -7,6 +7,10 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from home.approval import (
+    SnippetEditViewWithDecisionMessage,
+    SnippetWorkflowActionViewWithDecisionMessage,
+)
 from home.exports import FormulaSafeExportMixin
 
 from .models import CooperationEntry
@@ -41,6 +45,9 @@ class CooperationEntryViewSet(SnippetViewSet):
 
     model = CooperationEntry
     index_view_class = CooperationEntryIndexView
+    # After "Freigeben": "… freigegeben und veröffentlicht" instead of Wagtail's "… geändert".
+    edit_view_class = SnippetEditViewWithDecisionMessage
+    workflow_action_view_class = SnippetWorkflowActionViewWithDecisionMessage
     icon = "resubmit"
     menu_label = _("Kooperationsbörse")
     menu_order = 160

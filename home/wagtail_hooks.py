@@ -13,8 +13,11 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.models import Page
 
 from . import dev_mail
+from .approval import PageEditViewWithDecisionMessage, PageWorkflowActionViewWithDecisionMessage
 from .editor_guide import EditorGuideView
 from .uploads import images_upload_urls
 
@@ -101,3 +104,22 @@ def what_waits_for_review_comes_first(request, panels):
     for panel in panels:
         if panel.name == WorkflowObjectsToModeratePanel.name:
             panel.order = REVIEW_PANEL_ORDER
+
+
+class PageViewSetWithDecisionMessage(PageViewSet):
+    """Wagtail's views of every page type, saying "freigegeben und veröffentlicht" after a
+    moderator's approval (``home/approval.py``).
+
+    Registered after Wagtail's own viewset for ``Page``, which it replaces. A viewset for one
+    page type (the events of ``workgroups``) takes the same two views.
+    """
+
+    model = Page
+    name = "seiten"
+    edit_view_class = PageEditViewWithDecisionMessage
+    workflow_action_view_class = PageWorkflowActionViewWithDecisionMessage
+
+
+@hooks.register("register_admin_viewset")
+def register_page_views_with_decision_message():
+    return PageViewSetWithDecisionMessage()
