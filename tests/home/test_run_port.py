@@ -5,12 +5,15 @@ import re
 import subprocess
 from pathlib import Path
 
+from django.test import Client
+
 from wagtail.models import Site
 
 import pytest
 
 from home.management.commands.load_demo import Command as LoadDemo
-from workgroups.models import WorkingGroupPage
+from tests.registrations.guest import GUEST_FORM
+from workgroups.models import EventPage, WorkingGroupPage
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -78,3 +81,20 @@ def test_load_demo_points_the_site_and_its_feeds_at_the_base_url(demo_site, sett
     sitemaps = re.findall(r"<loc>([^<]+)</loc>", sitemap_index)
     assert sitemaps
     assert all(url.startswith("http://127.0.0.1:8010/") for url in sitemaps)
+
+
+@pytest.mark.django_db
+def test_links_in_mails_follow_the_site_address(
+    demo_site, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8010"
+    LoadDemo().ensure_home_page()
+    event = EventPage.objects.upcoming().filter(
+        registration_enabled=True, registration_audience="everyone", attendance_mode="in_person"
+    )[0]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Client(HTTP_HOST="127.0.0.1:8010").post(f"/veranstaltungsanmeldung/{event.pk}/", GUEST_FORM)
+
+    confirm_link = re.search(r"http://\S+/veranstaltungsanmeldung/bestaetigen/", mailoutbox[0].body)
+    assert confirm_link[0].startswith("http://127.0.0.1:8010/")
