@@ -28,6 +28,7 @@ from workgroups.models import (
     WorkshopPage,
 )
 
+from . import content
 from . import events as data
 from .images import ensure_illustration
 from .pdf import make_pdf
@@ -142,8 +143,11 @@ def ensure_working_group(home, demo: DemoGroup, topics):
                 slug=demo.slug,
                 tagline=demo.tagline,
                 intro=demo.intro,
-                contact_name="Geschäftsstelle",
-                contact_phone="+49 5251.88-12597",
+                # The seed names no one for the working groups: the office is the contact,
+                # with the association's public number and (placeholder) address.
+                contact_role=content.CONTACT_ROLE,
+                contact_phone=content.PHONE,
+                contact_email=content.EMAIL,
                 image=ensure_illustration(
                     f"Illustration {demo.title}",
                     f"Grafik: verbundene Punkte als Sinnbild für den Arbeitskreis „{demo.title}“",
@@ -180,8 +184,11 @@ def _event_instance(demo: DemoEvent):
         "all_day": all_day,
         "attendance_mode": demo.attendance_mode,
         "venue_name": demo.venue_name,
+        "street": demo.street,
         "postal_code": demo.postal_code,
         "city": demo.city,
+        "venue_directions": demo.venue_directions,
+        "venue_accessibility": demo.venue_accessibility,
         "online_url": demo.online_url,
         "body": list(demo.body),
         "agenda": [("item", {"title": item.title, "note": item.note}) for item in demo.agenda],

@@ -10,6 +10,8 @@ ORGANISATION_NAME = "regiopolREGION PADERBORN e. V."
 PHONE = "+49 5251.88-12597"
 # A placeholder: the office enters its real address under Einstellungen → Website-Einstellungen.
 EMAIL = "geschaeftsstelle@example.org"
+# Whom a working group's page names as its contact: the office, as the seed names no one.
+CONTACT_ROLE = "Geschäftsstelle regiopolREGION PADERBORN e. V."
 POSTAL_CODE = "33098"
 CITY = "Paderborn"
 

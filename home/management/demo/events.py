@@ -418,8 +418,17 @@ UPCOMING_EVENTS = [
         ),
         attendance_mode="hybrid",
         venue_name="Technisches Rathaus Paderborn, Sitzungsraum",
-        postal_code="33098",
+        street="Pontanusstraße 55",
+        postal_code="33102",
         city="Paderborn",
+        venue_directions=(
+            "Vom Hauptbahnhof Paderborn mit dem Stadtbus in Richtung Innenstadt. Parkplätze am "
+            "Haus sind knapp: Bitte kommen Sie möglichst mit Bus, Bahn oder Rad."
+        ),
+        venue_accessibility=(
+            "Barrierefreier Zugang über den Seiteneingang, Aufzug vorhanden, Behinderten-WC im "
+            "EG. Brauchen Sie weitere Unterstützung, schreiben Sie es bitte in Ihre Anmeldung."
+        ),
         online_url="https://konferenz.example.org/arbeitskreis-vergabe",
         topics=["vergabestelle", "beschaffung"],
         # Nearly full on site: 12 places, 10 taken (see REGISTRATIONS).
@@ -427,7 +436,7 @@ UPCOMING_EVENTS = [
             audience="members",
             capacity_in_person=12,
             capacity_online=30,
-            contact_name="Geschäftsstelle, Frau Hartmann",
+            contact_name="Geschäftsstelle",
             contact_email="arbeitskreise@example.org",
             contact_phone="05251 88-12597",
         ),
@@ -457,7 +466,7 @@ UPCOMING_EVENTS = [
         registration=DemoRegistrationSettings(
             audience="everyone",
             capacity_online=8,
-            contact_name="Geschäftsstelle, Herr Albers",
+            contact_name="Geschäftsstelle",
             contact_email="arbeitskreise@example.org",
         ),
     ),
@@ -470,9 +479,11 @@ UPCOMING_EVENTS = [
             "gelingt ein gemeinsamer Antrag?"
         ),
         attendance_mode="in_person",
-        venue_name="Kreishaus Höxter",
+        venue_name="Kreishaus Höxter, Großer Sitzungssaal",
+        street="Moltkestraße 12",
         postal_code="37671",
         city="Höxter",
+        venue_accessibility="Stufenloser Zugang über den Haupteingang, Aufzug vorhanden.",
         topics=["foerdermittelberatung"],
         registration=DemoRegistrationSettings(audience="everyone", capacity_in_person=60),
         questions=[
@@ -512,8 +523,10 @@ MOBILITY_EVENT = DemoMeeting(
     intro="Der Arbeitskreis bespricht Lücken im regionalen Radwegenetz.",
     attendance_mode="in_person",
     venue_name="Rathaus Delbrück",
+    street="Marktstraße 6",
     postal_code="33129",
     city="Delbrück",
+    venue_directions="Kommen Sie gern mit dem Rad: Abstellplätze gibt es vor dem Rathaus.",
 )
 
 # Member municipalities named in public sources, with kind and district (Kreis).

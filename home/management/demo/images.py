@@ -13,7 +13,9 @@ from wagtail.images import get_image_model
 
 from PIL import Image, ImageDraw
 
-WIDTH, HEIGHT = 1200, 630
+# Large enough for the widest size a page shows (1600 px under the title, a 4:1 strip of it).
+WIDTH, HEIGHT = 1600, 840
+SCALE = WIDTH / 1200
 PALETTES = {
     "blau": ("#e8edf8", "#2044aa", "#5b7bd5"),
     "gruen": ("#e7f3ee", "#1d7a55", "#57b08a"),
@@ -28,13 +30,17 @@ def draw_network(seed, palette):
     rng = random.Random(seed)  # noqa: S311 (a drawing, not a secret)
     image = Image.new("RGB", (WIDTH, HEIGHT), background)
     draw = ImageDraw.Draw(image)
-    points = [(rng.randint(60, WIDTH - 60), rng.randint(60, HEIGHT - 60)) for _ in range(18)]
+    margin = round(60 * SCALE)
+    points = [
+        (rng.randint(margin, WIDTH - margin), rng.randint(margin, HEIGHT - margin))
+        for _ in range(18)
+    ]
     for x, y in points:
         nearest = sorted(points, key=lambda p: (p[0] - x) ** 2 + (p[1] - y) ** 2)[1:3]
         for nx, ny in nearest:
-            draw.line((x, y, nx, ny), fill=light, width=6)
+            draw.line((x, y, nx, ny), fill=light, width=round(6 * SCALE))
     for index, (x, y) in enumerate(points):
-        radius = 26 if index % 4 == 0 else 14
+        radius = round((26 if index % 4 == 0 else 14) * SCALE)
         draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=strong)
     output = io.BytesIO()
     image.save(output, format="PNG", optimize=True)

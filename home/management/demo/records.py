@@ -117,8 +117,11 @@ class DemoEvent:
     attendance_mode: str
     topics: Sequence[str] = ()  # topic slugs
     venue_name: str = ""
+    street: str = ""
     postal_code: str = ""
     city: str = ""
+    venue_directions: str = ""
+    venue_accessibility: str = ""
     online_url: str = ""
     body: StreamData = ()
     agenda: Sequence[DemoAgendaItem] = ()
