@@ -161,6 +161,18 @@ class WorkingGroupPage(EventListingMixin, BasePage):
     def calendar_name(self):
         return str(_("Termine: %(title)s") % {"title": self.title})
 
+    @property
+    def has_contact(self):
+        """Whether the page can say whom to ask: a person, a role or a way to reach them."""
+        return any((self.contact_name, self.contact_role, self.contact_email, self.contact_phone))
+
+    @property
+    def contact_phone_href(self):
+        """The contact's number as a ``tel:`` target: digits and a leading plus only, as the
+        site's own number ("+49 5251.88-12597" dials +49525188125597)."""
+        digits = "".join(ch for ch in self.contact_phone if ch.isdigit())
+        return f"+{digits}" if self.contact_phone.strip().startswith("+") else digits
+
 
 class EventIndexPage(EventListingMixin, BasePage):
     """The site-wide "Termine" page: every working group's events, filterable by group."""
