@@ -159,3 +159,17 @@ def test_past_event_and_online_event_need_no_town():
 
     past.clean()
     online.clean()
+
+
+def test_api_gives_the_venue_notes_and_map_link(client, working_group):
+    event = MeetingPageFactory(
+        parent=working_group, venue_directions=DIRECTIONS, venue_accessibility=ACCESSIBILITY
+    )
+
+    item = client.get(f"/api/v2/termine/{event.pk}/").json()
+
+    assert item["venue_directions"] == DIRECTIONS
+    assert item["venue_accessibility"] == ACCESSIBILITY
+    assert item["map_url"] == (
+        "https://www.openstreetmap.org/search?query=Marienplatz+1%2C+33098+Paderborn"
+    )

@@ -243,6 +243,9 @@ class EventPage(SubpageRoutesMixin, RegistrationOptions, BasePage):
         APIField("street"),
         APIField("postal_code"),
         APIField("city"),
+        APIField("venue_directions"),
+        APIField("venue_accessibility"),
+        APIField("map_url", serializer=serializers.CharField(read_only=True)),
         APIField("event_type", serializer=serializers.CharField(read_only=True)),
         APIField("topic_names", serializer=serializers.ListField(read_only=True)),
     ]
