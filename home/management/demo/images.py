@@ -13,6 +13,8 @@ from wagtail.images import get_image_model
 
 from PIL import Image, ImageDraw
 
+from home.templatetags.image_tags import CROPS, SHARE
+
 # Large enough for the widest size a page shows (1600 px under the title, a 4:1 strip of it).
 WIDTH, HEIGHT = 1600, 840
 SCALE = WIDTH / 1200
@@ -57,4 +59,7 @@ def ensure_illustration(title, description, seed, palette):
     image = model(title=title, description=description)
     image.file.save(f"{seed}.png", ImageFile(io.BytesIO(data), name=f"{seed}.png"), save=False)
     image.save()
+    # The sizes a working group's header and card show, in AVIF and WebP, and the link
+    # preview: made now, so the first visitor (and every test on the demo) does not wait.
+    image.get_renditions(*CROPS["hero"].specs(), *CROPS["card"].specs(), SHARE)
     return image
