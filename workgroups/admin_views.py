@@ -1,4 +1,4 @@
-"""Admin screens for events: where a new event starts, and how the listing shows dates.
+"""Admin screens for events: where a new event starts, how listings show and order them.
 
 ``EventPage`` itself is not creatable; Wagtail's generic "choose parent" step therefore ended
 in an error for "Veranstaltung hinzufügen". Editors pick working group and event type in one
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.forms import CheckboxSelectMultiple
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -17,7 +18,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.filters import DateRangePickerWidget, MultipleContentTypeFilter
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.pages.listing import PageFilterSet
+from wagtail.admin.views.pages.listing import ExplorableIndexView, IndexView, PageFilterSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from django_filters import ChoiceFilter, DateFromToRangeFilter
@@ -114,3 +115,39 @@ class EventFilterSet(PageFilterSet):
     class Meta:
         model = EventPage
         fields = []
+
+
+#: The listings' default order (``EventQuerySet.upcoming_first``), as ``?ordering=`` names it.
+UPCOMING_FIRST = "kommende-zuerst"
+
+
+class UpcomingFirstMixin:
+    """Event listings open with the upcoming events by start, then the past ones, latest first.
+
+    Wagtail orders page listings by last change, which scatters the dates. Sorting by the
+    "Beginn" column stays possible (plain ascending or descending start); a search is ordered
+    by relevance, as Wagtail does, since the search backend cannot sort by this expression.
+    """
+
+    default_ordering = UPCOMING_FIRST
+
+    def get_valid_orderings(self):
+        orderings = super().get_valid_orderings()
+        return orderings if self.is_searching else [*orderings, UPCOMING_FIRST]
+
+    def get_ordering(self):
+        ordering = super().get_ordering()
+        return None if ordering == UPCOMING_FIRST and self.is_searching else ordering
+
+    def order_queryset(self, queryset):
+        if self.ordering == UPCOMING_FIRST:
+            return queryset.upcoming_first(timezone.now())
+        return super().order_queryset(queryset)
+
+
+class EventIndexView(UpcomingFirstMixin, IndexView):
+    """The "Veranstaltungen" listing of all working groups' events."""
+
+
+class WorkingGroupEventsView(UpcomingFirstMixin, ExplorableIndexView):
+    """The page explorer of a working group, whose children are all events."""

@@ -8,21 +8,30 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from home.approval import PageEditViewWithDecisionMessage, PageWorkflowActionViewWithDecisionMessage
 from home.page_cache import cached_until_change
 from home.privacy import private_pages_q
 
-from .admin_views import EventFilterSet, EventStartColumn, NewEventView, new_event_choices
+from .admin_views import (
+    EventFilterSet,
+    EventIndexView,
+    EventStartColumn,
+    NewEventView,
+    WorkingGroupEventsView,
+    new_event_choices,
+)
 from .models import (
     EventIndexPage,
     EventPage,
     Municipality,
     Topic,
+    WorkingGroupPage,
     attach_parents,
 )
 
@@ -93,8 +102,16 @@ def add_event_panels(request, panels):
     panels.append(UpcomingEventsPanel())
 
 
+EVENT_COLUMNS = [
+    *PageListingViewSet.columns,
+    EventStartColumn("start", label=_("Beginn"), sort_key="start"),
+    Column("status", label=_("Status"), accessor="get_status_display"),
+    Column("event_type", label=_("Art")),
+]
+
+
 class EventListingViewSet(PageListingViewSet):
-    """All events across working groups, filterable by type, status and date.
+    """All events across working groups, filterable by type, status and date; upcoming first.
 
     "Veranstaltung hinzufügen" opens :class:`NewEventView` (working group and type in one step).
     """
@@ -105,19 +122,43 @@ class EventListingViewSet(PageListingViewSet):
     menu_order = 150
     add_to_admin_menu = True
     name = "veranstaltungen"
+    index_view_class = EventIndexView
     choose_parent_view_class = NewEventView
     filterset_class = EventFilterSet
+    columns = EVENT_COLUMNS
+
+
+class EventPageViewSet(PageViewSet):
+    """Wagtail's views of the event pages.
+
+    Wagtail uses this viewset's listing for the explorer of a working group (whose children are
+    all events, see ``PageViewSet.parent_models``): the same columns, filters and order as
+    "Veranstaltungen", upcoming first. Editor and workflow views are the site's own for every
+    page type (``home/approval.py``).
+    """
+
+    model = EventPage
+    icon = "date"
+    name = "veranstaltungsseiten"
+    index_view_class = WorkingGroupEventsView
+    filterset_class = EventFilterSet
+    # Wagtail's explorer columns (with the page's live/draft status), the start after the title.
     columns = [
-        *PageListingViewSet.columns,
+        *WorkingGroupEventsView.base_columns[:2],
         EventStartColumn("start", label=_("Beginn"), sort_key="start"),
-        Column("status", label=_("Status"), accessor="get_status_display"),
-        Column("event_type", label=_("Art")),
+        *WorkingGroupEventsView.base_columns[2:],
+        Column("event_status", label=_("Termin"), accessor="get_status_display"),
     ]
+    edit_view_class = PageEditViewWithDecisionMessage
+    workflow_action_view_class = PageWorkflowActionViewWithDecisionMessage
+    # Wagtail finds no parent by itself: working groups allow the three concrete event types,
+    # not the abstract-like EventPage.
+    parent_models = [WorkingGroupPage]
 
 
 @hooks.register("register_admin_viewset")
 def register_event_listing():
-    return EventListingViewSet()
+    return [EventListingViewSet(), EventPageViewSet()]
 
 
 class TopicViewSet(SnippetViewSet):

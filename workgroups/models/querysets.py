@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import F, Max, Min, Q
+from django.db.models import BooleanField, Case, F, Max, Min, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -30,6 +30,25 @@ class EventQuerySet(PageQuerySet):
         """Events that are over, latest first."""
         now = now or timezone.now()
         return self.with_effective_end().filter(effective_end__lt=now).order_by("-start", "-pk")
+
+    def upcoming_first(self, now=None):
+        """All events: upcoming ones soonest first, then past ones latest first.
+
+        The order editors work through them in the admin: next things to prepare on top,
+        the most recent past meetings (protocols to add) right after.
+        """
+        now = now or timezone.now()
+        ended = Q(effective_end__lt=now)
+        return (
+            self.with_effective_end()
+            .annotate(
+                has_ended=Case(
+                    When(ended, then=Value(True)), default=Value(False), output_field=BooleanField()
+                ),
+                upcoming_start=Case(When(ended, then=None), default=F("start")),
+            )
+            .order_by("has_ended", F("upcoming_start").asc(nulls_last=True), "-start", "pk")
+        )
 
     def in_calendar(self, now):
         """Events of the calendars to subscribe to: not ended more than CALENDAR_HISTORY ago."""
