@@ -11,6 +11,7 @@ from wagtail.documents.widgets import AdminDocumentChooser
 
 from .access import collection_is_restricted
 from .models import DocumentKind
+from .titles import OCCASION_DATE_PARAMETER, OCCASION_TITLE_PARAMETER
 
 PUBLIC = _("öffentlich")
 MEMBERS_ONLY = _("nur für Mitglieder")
@@ -33,7 +34,15 @@ def public_protocols(documents):
 
 
 class DocumentChooserWithVisibility(AdminDocumentChooser):
-    """The chooser of a page's attachment names the chosen document's visibility."""
+    """The chooser of an event's attachments names the chosen document's visibility.
+
+    Opening it sends the page's title and start along (Wagtail's ``linked_fields``, read from
+    the editor's form when the chooser opens, so an unsaved event counts too); its upload tab
+    proposes "Protokoll – <event> vom <date>" from them (``documents/titles.py``). The page
+    form must have both fields (``#id_title``, ``#id_start``): Wagtail's script fails without.
+    """
+
+    linked_fields = {OCCASION_TITLE_PARAMETER: "#id_title", OCCASION_DATE_PARAMETER: "#id_start"}
 
     def get_display_title(self, instance):
         return f"{instance.title} ({visibility_label(instance)})"

@@ -22,6 +22,12 @@ def protocol_collection_script():
     return format_html('<script src="{}"></script>', static("documents/js/protocol-collection.js"))
 
 
+@hooks.register("insert_global_admin_js")
+def document_title_script():
+    """A new document's title shows the proposal from kind, event and date, not the file name."""
+    return format_html('<script src="{}"></script>', static("documents/js/document-title.js"))
+
+
 @hooks.register("register_admin_urls")
 def document_list_with_visibility():
     """The admin's document list says "öffentlich" or "nur für Mitglieder" for each document.
