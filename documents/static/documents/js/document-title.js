@@ -1,20 +1,23 @@
 // Document forms (upload, edit, the chooser's upload tab, the multiple upload): the title
 // proposed from kind, event and date (documents/titles.py, in the title's data-title-proposals)
-// replaces the file name Wagtail copies into the title, and follows the kind as long as nobody
-// typed a title of their own. The server does the same when the form is sent; this only shows
-// it before. Delegated, so it also works in forms that arrive later (modal, multiple upload).
+// takes the place of the file name Wagtail copies into an empty title, and follows the kind as
+// long as nobody typed a title of their own. The server does the same when the form is sent;
+// this only shows it before. Delegated, so it also works in forms that arrive later (the
+// chooser's modal, the multiple upload).
 (() => {
   const fileStem = (path) => (path.split(/[\\/]/).pop() || "").replace(/\.[^.]+$/, "");
 
-  const partsOf = (element) => {
-    const form = element.form;
+  const partsOf = (form) => {
     const title = form && form.querySelector("input[data-title-proposals]");
     if (!title) return null;
+    const kind = form.querySelector("select[name$='kind']");
+    const proposals = JSON.parse(title.dataset.titleProposals);
     return {
       title,
-      proposals: JSON.parse(title.dataset.titleProposals),
-      kind: form.querySelector("select[name$='kind']"),
+      kind,
       file: form.querySelector("input[type='file'][name$='file']"),
+      proposals,
+      proposal: proposals[kind ? kind.value : "other"],
     };
   };
 
@@ -27,12 +30,17 @@
     );
   };
 
-  document.addEventListener("change", (event) => {
+  // Wagtail fills an empty title from the chosen file's name through this event.
+  document.addEventListener("wagtail:documents-upload", (event) => {
     const parts = partsOf(event.target);
+    if (parts && parts.proposal) event.detail.data.title = parts.proposal;
+  });
+
+  document.addEventListener("change", (event) => {
+    const parts = partsOf(event.target.form);
     if (!parts || !(event.target === parts.kind || event.target === parts.title)) return;
-    const proposal = parts.proposals[parts.kind ? parts.kind.value : "other"];
-    if (proposal && parts.title.value !== proposal && nobodyChose(parts)) {
-      parts.title.value = proposal;
+    if (parts.proposal && parts.title.value !== parts.proposal && nobodyChose(parts)) {
+      parts.title.value = parts.proposal;
     }
   });
 })();
