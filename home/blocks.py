@@ -36,10 +36,19 @@ class HeadingBlock(blocks.StructBlock):
         preview_value = {"text": "Interkommunale Zusammenarbeit", "level": "h2"}
 
 
+class LabelledImageBlock(ImageBlock):
+    """Wagtail's ``ImageBlock``, whose chooser screen readers announced as "Image": Wagtail
+    labels it from the child's name, which no translation reaches."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.child_blocks["image"].label = _("Bild")
+
+
 class CaptionedImageBlock(blocks.StructBlock):
     """An image with its alternative text (from Wagtail's ``ImageBlock``) and a caption."""
 
-    image = ImageBlock(label=_("Bild"))
+    image = LabelledImageBlock(label=_("Bild"))
     caption = blocks.CharBlock(label=_("Bildunterschrift"), required=False, max_length=300)
     attribution = blocks.CharBlock(label=_("Bildnachweis"), required=False, max_length=200)
 
