@@ -155,7 +155,7 @@ class CooperationEntry(
         FieldPanel("valid_until"),
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
-            heading=_("Kontakt (nur für angemeldete Mitglieder sichtbar)"),
+            heading=_("Kontakt (nur für eingeloggte Mitglieder sichtbar)"),
         ),
     ]
     search_fields = [

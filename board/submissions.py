@@ -77,7 +77,7 @@ class EntrySubmissionForm(forms.ModelForm):
                 "Was bieten Sie an oder was suchen Sie? Mindestens 40, höchstens 4.000 Zeichen."
             ),
             "valid_until": gettext_lazy("Höchstens ein Jahr; danach verschwindet der Eintrag."),
-            "contact_email": gettext_lazy("Nur angemeldete Mitglieder sehen die Kontaktdaten."),
+            "contact_email": gettext_lazy("Nur eingeloggte Mitglieder sehen die Kontaktdaten."),
         }
 
     def __init__(self, *args, user=None, **kwargs):

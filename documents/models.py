@@ -143,7 +143,7 @@ class MembersAreaPage(BasePage):
     """
 
     page_description = _(
-        "Der Bereich für angemeldete Mitglieder mit allen Protokollen und Unterlagen, die nur "
+        "Der Bereich für eingeloggte Mitglieder mit allen Protokollen und Unterlagen, die nur "
         "Mitglieder herunterladen dürfen."
     )
 

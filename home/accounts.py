@@ -50,7 +50,7 @@ class MemberLoginView(auth_views.LoginView):
     template_name = "home/login.html"
     form_class = MemberLoginForm
     redirect_authenticated_user = True
-    extra_context = {"page_title": _("Anmelden")}
+    extra_context = {"page_title": _("Mitglieder-Login")}
 
 
 class MemberLogoutView(auth_views.LogoutView):
@@ -144,7 +144,7 @@ def locked_out(request, response=None, credentials=None):
     return render(
         request,
         "home/login_locked.html",
-        {"page_title": _("Anmeldung vorübergehend gesperrt"), "minutes": minutes},
+        {"page_title": _("Einloggen vorübergehend gesperrt"), "minutes": minutes},
         status=429,
     )
 

@@ -3,10 +3,14 @@
 from django.urls import path
 
 from . import accounts, views
+from .redirects import moved_permanently
 
 urlpatterns = [
-    path("anmelden/", accounts.MemberLoginView.as_view(), name="login"),
-    path("abmelden/", accounts.MemberLogoutView.as_view(), name="logout"),
+    path("einloggen/", accounts.MemberLoginView.as_view(), name="login"),
+    path("ausloggen/", accounts.MemberLogoutView.as_view(), name="logout"),
+    # The former addresses, from when "anmelden" meant logging in as well as registering.
+    path("anmelden/", moved_permanently("login")),
+    path("abmelden/", moved_permanently("logout")),
     path(
         "passwort/vergessen/",
         accounts.MemberPasswordResetView.as_view(),

@@ -39,7 +39,7 @@ def public_demo_urls():
         "/sitemap-boerse.xml",
         "/robots.txt",
         "/healthz/",
-        "/anmelden/",
+        "/einloggen/",
         "/passwort/vergessen/",
         "/api/v2/termine/",
     }

@@ -160,7 +160,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Login throttling on both login pages (/anmelden/ and /admin/login/): after 5 wrong passwords
+# Login throttling on both login pages (/einloggen/ and /admin/login/): after 5 wrong passwords
 # for one username from one address, that pair waits 15 minutes. Locking the pair, not the
 # username alone, keeps an attacker elsewhere from locking a member out.
 AXES_FAILURE_LIMIT = 5
@@ -182,7 +182,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # One front-end login page for members; Wagtail's private pages send visitors there too.
-LOGIN_URL = "/anmelden/"
+LOGIN_URL = "/einloggen/"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"

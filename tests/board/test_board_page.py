@@ -86,7 +86,7 @@ def test_detail_shows_contact_to_members_only(client, board, towns, member):
 
     assert "Beschreibung zu Vergabestelle teilen." in anonymous
     assert "kontakt@beispiel.example.org" not in anonymous and "05251 123" not in anonymous
-    assert "bitte anmelden" in anonymous
+    assert "bitte einloggen" in anonymous
     assert "kontakt@beispiel.example.org" in as_member
 
 

@@ -72,8 +72,8 @@ def test_visitors_are_asked_to_log_in_and_cannot_post(client, board, valid_data)
     page = client.get(f"{board.url}eintragen/")
     posted = client.post(f"{board.url}eintragen/", valid_data)
 
-    assert "Bitte melden Sie sich an" in page.content.decode()
-    assert "/anmelden/?next=%2Fboerse%2Feintragen%2F" in page.content.decode()
+    assert "Bitte loggen Sie sich ein" in page.content.decode()
+    assert "/einloggen/?next=%2Fboerse%2Feintragen%2F" in page.content.decode()
     assert posted.status_code == 200 and not CooperationEntry.objects.exists()
     assert "Eintrag vorschlagen" in client.get(board.url).content.decode()
 

@@ -45,7 +45,7 @@ def test_visitors_are_sent_to_login_and_do_not_see_it_in_the_menu(client, area):
     response = client.get(area.url)
 
     assert response.status_code == 302
-    assert response["Location"].startswith("/anmelden/")
+    assert response["Location"].startswith("/einloggen/")
     assert "Mitgliederbereich" not in client.get("/").content.decode()
 
 

@@ -35,7 +35,7 @@ def test_visitor_sees_the_protocol_exists_with_a_login_hint(client, meeting):
 
     assert "Protokoll" in html
     assert "Nur für Mitglieder" in html
-    assert f'href="/anmelden/?next={meeting.protocol.url}"' in html
+    assert f'href="/einloggen/?next={meeting.protocol.url}"' in html
     assert f'href="{meeting.protocol.url}"' not in html
     assert f'href="{meeting.programme.url}"' in html  # public material stays a link
 
@@ -53,7 +53,7 @@ def test_visitor_download_goes_to_login_and_back(client, meeting):
     response = client.get(meeting.protocol.url)
 
     assert response.status_code == 302
-    assert response["Location"] == f"/anmelden/?next={meeting.protocol.url}"
+    assert response["Location"] == f"/einloggen/?next={meeting.protocol.url}"
 
 
 def test_member_downloads_with_private_cache_control(client, meeting, member):
@@ -146,4 +146,4 @@ def test_visitors_learn_nothing_about_missing_members_only_files(client, meeting
     response = client.get(meeting.protocol.url)
 
     assert response.status_code == 302
-    assert response["Location"].startswith("/anmelden/")
+    assert response["Location"].startswith("/einloggen/")

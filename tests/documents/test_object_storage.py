@@ -102,7 +102,7 @@ def test_a_members_only_document_leaves_the_bucket_only_through_the_permission_c
     download = client.get(meeting.protocol.url)
     member_preview = client.get(preview)
 
-    assert visitor.status_code == 302 and visitor["Location"].startswith("/anmelden/")
+    assert visitor.status_code == 302 and visitor["Location"].startswith("/einloggen/")
     assert visitor_preview.status_code == 404
     assert name not in page  # no address in the bucket anywhere on the page
     assert download.status_code == 200

@@ -68,9 +68,9 @@ def test_the_accident_a_protocol_into_root_is_refused_and_stays_private(
     visitor = Client()
     download = visitor.get(protocol.url)
     assert download.status_code == 302  # to the login, not the file
-    assert download["Location"].startswith("/anmelden/")
+    assert download["Location"].startswith("/einloggen/")
     page = visitor.get(meeting.url).content.decode()
-    assert f'href="/anmelden/?next={protocol.url}"' in page
+    assert f'href="/einloggen/?next={protocol.url}"' in page
     assert f'href="{protocol.url}"' not in page
 
 

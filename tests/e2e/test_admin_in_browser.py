@@ -35,7 +35,7 @@ def _admin_login(page, url, username):
     page.goto(url + "/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", "demo-passwort")
-    page.get_by_role("button", name="Anmelden").click()
+    page.get_by_role("button", name="Einloggen").click()
     page.wait_for_url(url + "/admin/")
 
 
@@ -99,11 +99,11 @@ def test_editor_publishes_a_meeting_with_a_new_protocol_which_stays_private(
     expect(visitor.get_by_role("heading", level=1)).to_have_text(MEETING)
     hint = visitor.locator(".document-link--locked")
     expect(hint).to_contain_text("Nur für Mitglieder")
-    document_path = hint.get_by_role("link", name="bitte anmelden").get_attribute("href")
+    document_path = hint.get_by_role("link", name="bitte einloggen").get_attribute("href")
     document_path = document_path.split("next=", 1)[1]
     download = visitor.request.get(demo_server.url + document_path, max_redirects=0)
     assert download.status == 302
-    assert download.headers["location"].startswith("/anmelden/")
+    assert download.headers["location"].startswith("/einloggen/")
 
 
 def test_moderator_previews_and_approves_a_board_entry(demo_server, page):

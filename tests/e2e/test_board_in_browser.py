@@ -16,7 +16,7 @@ TITLE = "Gemeinsamer Winterdienst an Kreisgrenzen"
 def _log_in(page, username, password="demo-passwort"):
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.get_by_role("button", name="Anmelden").click()
+    page.get_by_role("button", name="Einloggen").click()
 
 
 def test_member_proposes_moderator_approves_visitor_finds(
@@ -25,7 +25,7 @@ def test_member_proposes_moderator_approves_visitor_finds(
     # A member starts from the board and is sent to log in first.
     page.goto(demo_server.url + BOARD)
     page.get_by_role("link", name="Eintrag vorschlagen").click()
-    page.get_by_role("link", name="Anmelden").last.click()
+    page.get_by_role("link", name="Einloggen").last.click()
     _log_in(page, "mitglied")
     page.wait_for_url(f"**{BOARD}eintragen/")
 
@@ -91,7 +91,7 @@ def test_member_proposes_moderator_approves_visitor_finds(
     visitor.get_by_role("button", name="Filter anwenden").click()
     visitor.get_by_role("link", name=TITLE).click()
     expect(visitor.get_by_role("heading", name=TITLE)).to_be_visible()
-    assert "bitte anmelden" in visitor.content()
+    assert "bitte einloggen" in visitor.content()
     expect(visitor.get_by_text("Bauhof-Fahrzeuge gemeinsam nutzen")).to_be_visible()  # a match
     violations = axe_violations(visitor)
     assert violations == [], describe(violations)
@@ -100,7 +100,7 @@ def test_member_proposes_moderator_approves_visitor_finds(
 
 def test_form_and_own_entries_fit_a_phone(demo_server, page, axe_violations):
     page.set_viewport_size({"width": 375, "height": 800})
-    page.goto(demo_server.url + "/anmelden/?next=" + BOARD + "eintragen/")
+    page.goto(demo_server.url + "/einloggen/?next=" + BOARD + "eintragen/")
     _log_in(page, "mitglied")
     page.wait_for_url(f"**{BOARD}eintragen/")
 

@@ -17,14 +17,14 @@ def _is_document(response):
 def _log_in(page, username="mitglied", password="demo-passwort"):
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.get_by_role("button", name="Anmelden").click()
+    page.get_by_role("button", name="Einloggen").click()
 
 
 def test_member_logs_in_opens_the_meeting_and_downloads_the_protocol(demo_server, page):
-    page.goto(demo_server.url + "/anmelden/")
+    page.goto(demo_server.url + "/einloggen/")
     _log_in(page)
     page.wait_for_url(demo_server.url + "/")
-    expect(page.get_by_text("Angemeldet als Mia Mitglied")).to_be_visible()
+    expect(page.get_by_text("Eingeloggt als Mia Mitglied")).to_be_visible()
 
     page.goto(demo_server.url + MEETING)
     link = page.get_by_role("link", name="Protokoll des Arbeitskreistreffens vom 12.03.2020")
@@ -44,8 +44,8 @@ def test_visitor_sees_the_hint_and_comes_back_after_login(demo_server, page):
 
     hint = page.locator(".document-link--locked")
     assert "Nur für Mitglieder" in hint.inner_text()
-    hint.get_by_role("link", name="bitte anmelden").click()
-    page.wait_for_url("**/anmelden/?next=/dokumente/**")
+    hint.get_by_role("link", name="bitte einloggen").click()
+    page.wait_for_url("**/einloggen/?next=/dokumente/**")
 
     with page.expect_response(lambda r: _is_document(r) and r.status == 200) as response_info:
         _log_in(page)
@@ -53,7 +53,7 @@ def test_visitor_sees_the_hint_and_comes_back_after_login(demo_server, page):
 
 
 def test_wrong_password_keeps_the_username_and_says_why(demo_server, page, axe_violations):
-    page.goto(demo_server.url + "/anmelden/")
+    page.goto(demo_server.url + "/einloggen/")
     _log_in(page, password="falsch")
 
     expect(page.get_by_text("Benutzername oder Passwort sind nicht korrekt")).to_be_visible()
@@ -76,7 +76,7 @@ def test_member_pages_have_no_axe_violations(
     demo_server, page, axe_violations, name, path, logged_in
 ):
     if logged_in:
-        page.goto(demo_server.url + "/anmelden/")
+        page.goto(demo_server.url + "/einloggen/")
         _log_in(page)
         page.wait_for_url(demo_server.url + "/")
     page.goto(demo_server.url + path)
@@ -92,7 +92,7 @@ def test_editor_choosing_protocol_gets_the_protected_collection(demo_server, pag
     page.goto(demo_server.url + "/admin/login/")
     page.fill("#id_username", "redaktion")
     page.fill("#id_password", "demo-passwort")
-    page.get_by_role("button", name="Anmelden").click()
+    page.get_by_role("button", name="Einloggen").click()
     page.wait_for_url("**/admin/")
     page.goto(demo_server.url + "/admin/documents/add/")
     collection = page.locator("#id_collection")

@@ -12,10 +12,10 @@ PAGES = {
     "inhaltsseite": "/ueber-den-verein/",
     "impressum": "/impressum/",
     "suche": "/suche/?q=Verein",
-    "anmelden": "/anmelden/",
+    "einloggen": "/einloggen/",
     "boerse": "/kooperationsboerse/?art=request",
     "boerse-eintrag": "/kooperationsboerse/eintrag/partner-fur-gemeinsame-vergabestelle-gesucht/",
-    "boerse-vorschlagen-anmelden": "/kooperationsboerse/eintragen/",
+    "boerse-vorschlagen-einloggen": "/kooperationsboerse/eintragen/",
     "nicht-gefunden": "/gibt-es-nicht/",
 }
 

@@ -35,7 +35,7 @@ def account(db):
     return user
 
 
-@pytest.mark.parametrize("login_url", ["/anmelden/", "/admin/login/"])
+@pytest.mark.parametrize("login_url", ["/einloggen/", "/admin/login/"])
 def test_wrong_passwords_lock_the_login_even_for_the_right_one(client, account, login_url):
     for attempt in range(settings.AXES_FAILURE_LIMIT - 1):
         response = client.post(login_url, {"username": "kommune", "password": f"falsch{attempt}"})
@@ -47,7 +47,7 @@ def test_wrong_passwords_lock_the_login_even_for_the_right_one(client, account, 
     for response in (locked, right_password):
         assert response.status_code == 429
         html = response.content.decode()
-        assert "Zu viele fehlgeschlagene Anmeldeversuche" in html
+        assert "Zu viele fehlgeschlagene Versuche, sich einzuloggen" in html
         assert "für 15 Minuten gesperrt" in html
         assert 'href="/passwort/vergessen/"' in html
     assert "_auth_user_id" not in client.session
@@ -55,10 +55,10 @@ def test_wrong_passwords_lock_the_login_even_for_the_right_one(client, account, 
 
 def test_a_lockout_is_per_address_not_for_everyone(client, account):
     for attempt in range(settings.AXES_FAILURE_LIMIT):
-        client.post("/anmelden/", {"username": "kommune", "password": f"falsch{attempt}"})
+        client.post("/einloggen/", {"username": "kommune", "password": f"falsch{attempt}"})
 
     elsewhere = client.post(
-        "/anmelden/",
+        "/einloggen/",
         {"username": "kommune", "password": PASSWORD},
         REMOTE_ADDR="192.0.2.77",
     )
@@ -68,17 +68,17 @@ def test_a_lockout_is_per_address_not_for_everyone(client, account):
 
 def test_success_resets_the_count(client, account):
     for attempt in range(settings.AXES_FAILURE_LIMIT - 1):
-        client.post("/anmelden/", {"username": "kommune", "password": f"falsch{attempt}"})
+        client.post("/einloggen/", {"username": "kommune", "password": f"falsch{attempt}"})
     assert (
-        client.post("/anmelden/", {"username": "kommune", "password": PASSWORD}).status_code == 302
+        client.post("/einloggen/", {"username": "kommune", "password": PASSWORD}).status_code == 302
     )
-    client.post("/abmelden/")
+    client.post("/ausloggen/")
 
     for attempt in range(settings.AXES_FAILURE_LIMIT - 1):
-        client.post("/anmelden/", {"username": "kommune", "password": f"falsch{attempt}"})
+        client.post("/einloggen/", {"username": "kommune", "password": f"falsch{attempt}"})
 
     assert (
-        client.post("/anmelden/", {"username": "kommune", "password": PASSWORD}).status_code == 302
+        client.post("/einloggen/", {"username": "kommune", "password": PASSWORD}).status_code == 302
     )
 
 
@@ -130,7 +130,7 @@ def test_production_trusts_only_this_hosts_proxy_unless_told_otherwise(monkeypat
 
 
 @pytest.mark.parametrize("chain", [via_nginx, via_nginx_and_varnish])
-@pytest.mark.parametrize("login_url", ["/anmelden/", "/admin/login/"])
+@pytest.mark.parametrize("login_url", ["/einloggen/", "/admin/login/"])
 def test_behind_the_proxy_a_lockout_stops_one_client_not_the_others(
     account, behind_proxy, chain, login_url
 ):
@@ -162,14 +162,14 @@ def test_an_address_claimed_by_a_client_from_the_internet_changes_nothing(
     """Someone reaching the application not through the proxy names a new address each time."""
     for attempt in range(settings.AXES_FAILURE_LIMIT):
         last = client.post(
-            "/anmelden/",
+            "/einloggen/",
             {"username": "kommune", "password": f"falsch{attempt}"},
             REMOTE_ADDR="192.0.2.66",
             **{header: f"198.51.100.{attempt + 1}"},
         )
 
     right_password = client.post(
-        "/anmelden/",
+        "/einloggen/",
         {"username": "kommune", "password": PASSWORD},
         REMOTE_ADDR="192.0.2.66",
         **{header: "198.51.100.200"},
@@ -185,13 +185,13 @@ def test_through_the_proxy_a_client_cannot_name_itself_either(client, account, b
     """nginx overwrites X-Real-IP; what the client put into X-Forwarded-For stays unread."""
     for attempt in range(settings.AXES_FAILURE_LIMIT):
         client.post(
-            "/anmelden/",
+            "/einloggen/",
             {"username": "kommune", "password": f"falsch{attempt}"},
             **chain(CLIENT_A, claimed=f"192.0.2.{attempt + 1}"),
         )
 
     response = client.post(
-        "/anmelden/",
+        "/einloggen/",
         {"username": "kommune", "password": PASSWORD},
         **chain(CLIENT_A, claimed="192.0.2.99"),
     )

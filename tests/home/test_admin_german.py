@@ -182,7 +182,7 @@ def test_the_admin_login_is_german(db, client, english_sources):
 
     assert english_texts(html, english_sources) == []
     assert "Passwort" in html
-    assert "Anmeldung für Redaktion und Moderation" in html
+    assert "Login für Redaktion und Moderation" in html
 
 
 def test_the_sweep_recognises_english(english_sources):

@@ -53,7 +53,7 @@ def _sha(field):
 def _what_visitors_and_members_get(protocol_url):
     visitor = Client()
     member = Client()
-    member.post("/anmelden/", {"username": "mitglied", "password": DEFAULT_PASSWORD})
+    member.post("/einloggen/", {"username": "mitglied", "password": DEFAULT_PASSWORD})
     return {
         "visitor": visitor.get(protocol_url).status_code,
         "member": member.get(protocol_url).status_code,

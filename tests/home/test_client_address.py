@@ -99,6 +99,6 @@ def test_djangos_own_request_log_names_the_client(client, home_page, behind_prox
 def test_a_proxy_that_does_not_name_the_client_is_reported(
     client, home_page, behind_proxy, log_output
 ):
-    client.post("/anmelden/", {"username": "kommune", "password": "falsch"})
+    client.post("/einloggen/", {"username": "kommune", "password": "falsch"})
 
     assert "POST vom Proxy 127.0.0.1 ohne X-Real-IP" in log_output.getvalue()

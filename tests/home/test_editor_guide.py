@@ -78,7 +78,7 @@ def test_admin_users_read_the_guide_with_its_three_sections(client, request, use
         ), heading
         assert f'href="#{anchor}-section"' in html
     assert "Veranstaltung hinzufügen" in html
-    assert "Nur für Mitglieder – bitte anmelden" in html
+    assert "Nur für Mitglieder – bitte einloggen" in html
     assert "Änderungen anfordern" in html
 
 

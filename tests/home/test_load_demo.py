@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def _authenticate(username, password):
     """As the login page does it: with the request, which login throttling needs."""
-    request = RequestFactory().post("/anmelden/")
+    request = RequestFactory().post("/einloggen/")
     return authenticate(request, username=username, password=password)
 
 

@@ -13,9 +13,9 @@ pytestmark = pytest.mark.django_db
 
 def test_login_page_is_german_and_linked_from_every_page(client, home_page):
     html = client.get("/").content.decode()
-    assert 'href="/anmelden/?next=/"' in html
+    assert 'href="/einloggen/?next=/"' in html
 
-    response = client.get("/anmelden/")
+    response = client.get("/einloggen/")
 
     assert response.status_code == 200
     body = response.content.decode()
@@ -24,7 +24,7 @@ def test_login_page_is_german_and_linked_from_every_page(client, home_page):
 
 
 def test_wrong_password_gets_a_clear_message_and_keeps_the_username(client, home_page, member):
-    response = client.post("/anmelden/", {"username": "kommune", "password": "falsch"})
+    response = client.post("/einloggen/", {"username": "kommune", "password": "falsch"})
 
     assert response.status_code == 200
     body = response.content.decode()
@@ -39,21 +39,21 @@ def test_member_logs_in_and_returns_to_restricted_page(client, home_page, member
 
     redirect = client.get("/intern/")
     assert redirect.status_code == 302
-    assert redirect["Location"].startswith("/anmelden/?next=/intern/")
+    assert redirect["Location"].startswith("/einloggen/?next=/intern/")
 
     response = client.post(
-        "/anmelden/?next=/intern/",
+        "/einloggen/?next=/intern/",
         {"username": "kommune", "password": "geheim-123", "next": "/intern/"},
     )
     assert response.status_code == 302 and response["Location"] == "/intern/"
     page = client.get("/intern/").content.decode()
     assert "Nur für Mitglieder" in page
-    assert "Abmelden" in page
+    assert "Ausloggen" in page
 
 
 def test_login_refuses_to_redirect_to_another_site(client, home_page, member):
     response = client.post(
-        "/anmelden/",
+        "/einloggen/",
         {"username": "kommune", "password": "geheim-123", "next": "https://evil.example/"},
     )
 
@@ -64,8 +64,8 @@ def test_login_refuses_to_redirect_to_another_site(client, home_page, member):
 def test_logout_needs_post_and_ends_the_session(client, home_page, member):
     client.force_login(member)
 
-    assert client.get("/abmelden/").status_code == 405
-    response = client.post("/abmelden/")
+    assert client.get("/ausloggen/").status_code == 405
+    response = client.post("/ausloggen/")
 
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
@@ -75,7 +75,7 @@ def test_password_reset_by_email_end_to_end(client, home_page, member, mailoutbo
     member.email = "kommune@example.org"
     member.save()
 
-    assert "Passwort vergessen?" in client.get("/anmelden/").content.decode()
+    assert "Passwort vergessen?" in client.get("/einloggen/").content.decode()
     response = client.post("/passwort/vergessen/", {"email": "kommune@example.org"})
     assert response.status_code == 302 and response["Location"] == "/passwort/gesendet/"
 
@@ -98,7 +98,7 @@ def test_password_reset_by_email_end_to_end(client, home_page, member, mailoutbo
     assert done.status_code == 302
 
     client.logout()
-    login = client.post("/anmelden/", {"username": "kommune", "password": "Kooperation-2026"})
+    login = client.post("/einloggen/", {"username": "kommune", "password": "Kooperation-2026"})
     assert login.status_code == 302
     assert "ist nicht mehr gültig" in client.get(path, follow=True).content.decode()
 
@@ -111,7 +111,7 @@ def test_password_reset_for_unknown_address_reveals_nothing(client, home_page, m
 
 
 def test_the_login_page_says_how_to_get_an_account(client, demo_site):
-    html = client.get("/anmelden/").content.decode()
+    html = client.get("/einloggen/").content.decode()
 
     assert "Noch kein Zugang?" in html
     assert 'href="mailto:geschaeftsstelle@example.org"' in html
@@ -148,5 +148,5 @@ def test_logout_form_is_valid_markup_on_member_pages(client, home_page, member):
 
     parser.feed(body)
 
-    assert 'action="/abmelden/"' in body
+    assert 'action="/ausloggen/"' in body
     assert parser.misplaced == []

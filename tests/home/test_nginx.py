@@ -116,10 +116,10 @@ class Visitor:
 
     def log_in(self, username, password, headers=None):
         """The login form as a browser sends it: the page first, then the form with its token."""
-        page = self.request("GET", "/anmelden/")[2]
+        page = self.request("GET", "/einloggen/")[2]
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
         fields = {"username": username, "password": password, "csrfmiddlewaretoken": token}
-        return self.request("POST", "/anmelden/", fields, headers)
+        return self.request("POST", "/einloggen/", fields, headers)
 
 
 @pytest.fixture
@@ -203,11 +203,11 @@ def test_plain_http_goes_to_https_and_documents_never_come_from_disk(nginx):
     visitor = Visitor(nginx["https"], "127.0.0.2")
     connection = http.client.HTTPConnection("127.0.0.1", nginx["http"], timeout=10)
     try:
-        connection.request("GET", "/anmelden/", headers={"Host": HOST})
+        connection.request("GET", "/einloggen/", headers={"Host": HOST})
         redirect = connection.getresponse()
     finally:
         connection.close()
 
     assert redirect.status == 301
-    assert redirect.headers["Location"] == f"https://{HOST}/anmelden/"
+    assert redirect.headers["Location"] == f"https://{HOST}/einloggen/"
     assert visitor.request("GET", "/media/documents/protokoll.pdf")[0] == 404

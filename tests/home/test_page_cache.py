@@ -87,9 +87,9 @@ def test_a_member_never_gets_the_visitors_page_and_the_other_way_round(
     client.logout()
     visitor_again = _html(client, working_group.url)
 
-    assert "Abmelden" not in visitor_page and "Anmelden" in visitor_page
-    assert "Abmelden" in member_page
-    assert "Abmelden" not in visitor_again
+    assert "Ausloggen" not in visitor_page and "Einloggen" in visitor_page
+    assert "Ausloggen" in member_page
+    assert "Ausloggen" not in visitor_again
 
 
 def test_a_members_request_neither_reads_nor_fills_the_cache(client, working_group, member):
@@ -99,16 +99,16 @@ def test_a_members_request_neither_reads_nor_fills_the_cache(client, working_gro
 
 def test_pages_with_a_form_token_are_never_kept(client, home_page):
     """A kept login form would carry another visitor's CSRF token and refuse every login."""
-    first = client.get("/anmelden/")
+    first = client.get("/einloggen/")
     client.cookies.clear()
-    second = client.get("/anmelden/")
+    second = client.get("/einloggen/")
 
     assert "csrftoken" in first.cookies and "csrftoken" in second.cookies
-    assert not _served_from_cache(client, "/anmelden/")
+    assert not _served_from_cache(client, "/einloggen/")
 
 
 def _page_with_a_message(request):
-    messages.success(request, "Sie sind abgemeldet.")
+    messages.success(request, "Sie sind ausgeloggt.")
     return HttpResponse(" ".join(str(message) for message in messages.get_messages(request)))
 
 
@@ -120,11 +120,11 @@ def test_a_page_showing_a_message_is_never_kept(rf):
         return _page_with_a_message(request)
 
     site = PageCacheMiddleware(SessionMiddleware(MessageMiddleware(view)))
-    first = site(rf.get("/abgemeldet/"))
-    second = site(rf.get("/abgemeldet/"))
+    first = site(rf.get("/ausgeloggt/"))
+    second = site(rf.get("/ausgeloggt/"))
 
-    assert first.content == second.content == b"Sie sind abgemeldet."
-    assert rendered == ["/abgemeldet/", "/abgemeldet/"]
+    assert first.content == second.content == b"Sie sind ausgeloggt."
+    assert rendered == ["/ausgeloggt/", "/ausgeloggt/"]
     assert "s-maxage" not in second.get("Cache-Control", "")
 
 

@@ -60,7 +60,7 @@ def test_a_page_made_members_only_while_redis_is_frozen_is_never_served_again(
 
     assert private_redis.kept_pages(), "the public copies are still in Redis"
     event_page = client.get(event.url)
-    assert event_page.status_code == 302 and event_page["Location"].startswith("/anmelden/")
+    assert event_page.status_code == 302 and event_page["Location"].startswith("/einloggen/")
     # The listing's kept menu and rows do not name the members' page to visitors either.
     assert "Interne Klausur" not in client.get(working_group.url).content.decode()
 

@@ -104,5 +104,5 @@ def test_a_restriction_added_later_holds_at_once(client, meeting, working_group)
     restriction.delete()
     open_again = client.get(meeting.url)
 
-    assert locked.status_code == 302 and locked["Location"].startswith("/anmelden/")
+    assert locked.status_code == 302 and locked["Location"].startswith("/einloggen/")
     assert open_again.status_code == 200

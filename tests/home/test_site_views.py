@@ -137,7 +137,7 @@ def test_only_wagtails_admin_is_reachable(client, home_page):
     ("url", "indexed"),
     [
         ("/", True),
-        ("/anmelden/", False),
+        ("/einloggen/", False),
         ("/passwort/vergessen/", False),
         ("/suche/?q=Kooperation", False),
         ("/kooperationsboerse/", True),

@@ -161,7 +161,7 @@ def test_members_and_forms_pass_through(varnish, working_group):
     assert _get(address, working_group.url, host)[1]["X-Cache"] == "HIT"
 
     member = _get(address, working_group.url, host, cookie="sessionid=abc")
-    login_forms = [_get(address, "/anmelden/", host) for _ in range(2)]
+    login_forms = [_get(address, "/einloggen/", host) for _ in range(2)]
 
     assert member[1]["X-Cache"] == "MISS"
     assert [headers["X-Cache"] for _, headers, _ in login_forms] == ["MISS", "MISS"]
@@ -191,7 +191,7 @@ def test_a_page_made_members_only_leaves_varnish_under_every_host_name(varnish, 
 
     for host in (varnish.host, alias):
         status, headers, html = varnish.get(event.url, host=host)
-        assert status == 302 and "/anmelden/" in headers["Location"]
+        assert status == 302 and "/einloggen/" in headers["Location"]
         assert "Interne Klausur" not in html
 
 

@@ -79,7 +79,7 @@ def test_other_sites_may_read_api_feeds_and_calendars_but_not_pages(client, even
         assert response["Access-Control-Allow-Origin"] == "*", url
         repeated = client.get(url, headers={"if-none-match": response.get("ETag", "")})
         assert repeated["Access-Control-Allow-Origin"] == "*", url
-    for url in (events.url, working_group.url, "/anmelden/"):
+    for url in (events.url, working_group.url, "/einloggen/"):
         assert "Access-Control-Allow-Origin" not in client.get(url), url
 
 
@@ -97,7 +97,7 @@ def test_a_browsers_preflight_is_answered_for_api_feeds_and_calendars_only(
         assert response.status_code == 204, url
         assert response["Access-Control-Allow-Origin"] == "*", url
         assert "content-type" in response["Access-Control-Allow-Headers"].lower(), url
-    for url in (events.url, "/anmelden/"):
+    for url in (events.url, "/einloggen/"):
         assert "Access-Control-Allow-Origin" not in client.options(url, **preflight), url
     writing = {**preflight, "HTTP_ACCESS_CONTROL_REQUEST_METHOD": "POST"}
     assert "Access-Control-Allow-Origin" not in client.options("/api/v2/termine/", **writing)

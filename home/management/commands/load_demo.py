@@ -86,7 +86,7 @@ def demo_summary(password, new_mails=(), verbosity=1):
         _("Website: %(site)s/ – Redaktion: %(site)s/admin/") % {"site": site_url},
         _(
             "Benutzer %(users)s, alle mit dem Passwort „%(password)s“ "
-            "(Anmeldung unter /admin/ bzw. /anmelden/)."
+            "(Login unter /admin/ bzw. /einloggen/)."
         )
         % {"users": ", ".join(name for name, *_rest in DEMO_USERS), "password": password},
     ]

@@ -145,7 +145,7 @@ PRIVACY_BODY = [
         "Drittanbietern ein. Schriften und Gestaltung werden von unserem eigenen Server "
         "ausgeliefert. Ein Cookie-Banner ist daher nicht erforderlich.</p>"
         "<p>Technisch notwendige Cookies werden nur gesetzt, wenn Sie sich als Mitglied "
-        "anmelden (Sitzungs-Cookie) oder ein Formular absenden (Schutz vor "
+        "einloggen (Sitzungs-Cookie) oder ein Formular absenden (Schutz vor "
         "Cross-Site-Request-Forgery). Rechtsgrundlage ist Art. 6 Abs. 1 lit. f DSGVO in "
         "Verbindung mit § 25 Abs. 2 TDDDG.</p>",
     ),
@@ -160,8 +160,8 @@ PRIVACY_BODY = [
     ("heading", {"text": "Mitgliederbereich und Kooperationsbörse", "level": "h2"}),
     (
         "paragraph",
-        "<p>Für die Anmeldung von Mitgliedern verarbeiten wir Name, dienstliche E-Mail-Adresse "
-        "und Kommune. Kontaktdaten in Einträgen der Kooperationsbörse sind nur für angemeldete "
+        "<p>Für das Benutzerkonto von Mitgliedern verarbeiten wir Name, dienstliche E-Mail-Adresse "
+        "und Kommune. Kontaktdaten in Einträgen der Kooperationsbörse sind nur für eingeloggte "
         "Mitglieder sichtbar.</p>",
     ),
     ("heading", {"text": "Anmeldung zu Veranstaltungen", "level": "h2"}),
@@ -172,8 +172,8 @@ PRIVACY_BODY = [
         "organisieren, Ihnen die Einladung und Änderungen zu schicken und die Plätze zu "
         "vergeben (Art. 6 Abs. 1 lit. a und b DSGVO). Die Angaben sehen nur die Redaktion und "
         "die Ansprechperson der Veranstaltung; sie erscheinen nirgends öffentlich. 30 Tage nach "
-        "der Veranstaltung werden sie gelöscht. Abmelden können Sie sich jederzeit über den "
-        "Link in Ihrer Bestätigung. Gäste bestätigen ihre Adresse per Link; unbestätigte "
+        "der Veranstaltung werden sie gelöscht. Ihre Teilnahme absagen können Sie jederzeit über "
+        "den Link in Ihrer Bestätigung. Gäste bestätigen ihre Adresse per Link; unbestätigte "
         "Anfragen werden ebenso gelöscht.</p>",
     ),
     ("heading", {"text": "Ihre Rechte", "level": "h2"}),
