@@ -37,15 +37,36 @@ def attendance_choices(event):
     return [Attendance.IN_PERSON]
 
 
-def refusal_reason(event, user, now=None):
-    """Why nobody (or not this user) can register now; None if registering is open."""
+def closed_reason(event, now=None):
+    """Why nobody at all can register for ``event`` now; None while registration is open.
+
+    Logging in changes nothing here, so pages that show this offer neither a form nor a login.
+    """
     now = now or timezone.now()
     if not event.registration_enabled:
         return _("Für diese Veranstaltung ist keine Anmeldung über die Website vorgesehen.")
     if event.is_cancelled:
-        return _("Die Veranstaltung ist abgesagt.")
+        return _("Die Veranstaltung ist abgesagt. Eine Anmeldung ist nicht mehr möglich.")
+    if event.is_past:
+        return _("Die Veranstaltung hat bereits stattgefunden.")
     if event.registration_closes_at and event.registration_closes_at <= now:
         return _("Die Anmeldefrist ist abgelaufen.")
+    return None
+
+
+def login_would_open(event, user):
+    """Registration is open, but only to members, and the visitor is not logged in."""
+    return (
+        closed_reason(event) is None
+        and event.registration_audience == RegistrationAudience.MEMBERS
+        and not _logged_in(user)
+    )
+
+
+def refusal_reason(event, user, now=None):
+    """Why nobody (or not this user) can register now; None if registering is open."""
+    if reason := closed_reason(event, now):
+        return reason
     if event.registration_audience == RegistrationAudience.MEMBERS and not is_member(user):
         return _(
             "Die Anmeldung steht nur Mitgliedern offen. Bitte loggen Sie sich zuerst mit Ihrem "
@@ -68,7 +89,9 @@ def refusal_reason(event, user, now=None):
 def guest_path_open(event, user):
     """A logged-in account without an address may still register as a guest, logged out."""
     return (
-        account_lacks_address(user) and event.registration_audience == RegistrationAudience.EVERYONE
+        account_lacks_address(user)
+        and event.registration_audience == RegistrationAudience.EVERYONE
+        and closed_reason(event) is None
     )
 
 
@@ -207,7 +230,7 @@ def register_other(event, member, *, name, email, organisation, attendance):
         raise RegistrationRefused(
             _(
                 "Das ist die E-Mail-Adresse Ihres Benutzerkontos. Sich selbst melden Sie über "
-                "„Jetzt anmelden“ an."
+                "„Zur Veranstaltung anmelden“ an."
             )
         )
     return _register_unconfirmed(
@@ -311,8 +334,8 @@ def confirm_guest(registration):
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status != RegistrationStatus.UNCONFIRMED:
             return registration  # clicked twice, or cancelled meanwhile: nothing changes
-        if locked.is_cancelled or not _still_open(locked):
-            raise RegistrationRefused(_("Die Anmeldefrist ist inzwischen abgelaufen."))
+        if reason := confirmation_refusal(locked):
+            raise RegistrationRefused(reason)
         _take_place_or_wait(registration, locked)
         registration.sequence_sent = locked.ical_sequence
         registration.save()
@@ -320,8 +343,16 @@ def confirm_guest(registration):
     return registration
 
 
-def _still_open(event):
-    return not event.registration_closes_at or event.registration_closes_at > timezone.now()
+def confirmation_refusal(event):
+    """Why a registration made earlier can no longer be confirmed; None if it can.
+
+    Registration switched off later does not matter here: the person asked while it was on.
+    """
+    if event.is_cancelled:
+        return _("Die Veranstaltung ist abgesagt. Eine Anmeldung ist nicht mehr möglich.")
+    if event.registration_closes_at and event.registration_closes_at <= timezone.now():
+        return _("Die Anmeldefrist ist inzwischen abgelaufen.")
+    return None
 
 
 def cancel(registration):

@@ -30,7 +30,7 @@ class RegistrationForm(forms.Form):
     email = forms.EmailField(
         label=_("E-Mail-Adresse"),
         max_length=254,
-        help_text=_("Hierhin gehen Bestätigung, Einladung und Ihr Link zum Abmelden."),
+        help_text=_("Hierhin gehen Bestätigung, Einladung und Ihr Link zum Absagen."),
     )
     organisation = forms.CharField(
         label=_("Kommune oder Organisation"), max_length=200, required=False

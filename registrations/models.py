@@ -23,7 +23,7 @@ class RegistrationStatus(models.TextChoices):
     UNCONFIRMED = "unconfirmed", _("E-Mail-Adresse noch nicht bestätigt")
     CONFIRMED = "confirmed", _("angemeldet")
     WAITING = "waiting", _("auf der Warteliste")
-    CANCELLED = "cancelled", _("abgemeldet")
+    CANCELLED = "cancelled", _("abgesagt")
 
 
 #: Registrations that hold or wait for a place; the others are history.
@@ -92,7 +92,7 @@ class Registration(models.Model):
     sequence_sent = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("angemeldet am"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("Platz bestätigt am"), null=True, blank=True)
-    cancelled_at = models.DateTimeField(_("abgemeldet am"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("abgesagt am"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
 

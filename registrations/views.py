@@ -41,6 +41,14 @@ TOO_MANY_ATTEMPTS = gettext_lazy(
 @require_http_methods(["GET", "POST"])
 def register(request, event_id):
     event = get_object_or_404(EventPage.objects.live().public().specific(), pk=event_id)
+    if closed := booking.closed_reason(event):
+        # An old link or a bookmark of a cancelled or past event: say so, offer no form.
+        return render(
+            request,
+            "registrations/closed.html",
+            {"event": event, "reason": closed},
+            status=403 if request.method == "POST" else 200,
+        )
     refusal = booking.refusal_reason(event, request.user)
     form = RegistrationForm(request.POST or None, event=event, user=request.user)
     if request.method == "POST" and refusal is None and form.is_valid():
@@ -72,6 +80,7 @@ def register(request, event_id):
             "form": form,
             "refusal": refusal,
             "guest_path": booking.guest_path_open(event, request.user),
+            "login_hint": booking.login_would_open(event, request.user),
             "member_name": booking.account_name(request.user)
             if request.user.is_authenticated
             else "",
@@ -183,6 +192,7 @@ def confirm(request, token):
             "registration": registration,
             "event": registration.event,
             "error": error,
+            "refusal": booking.confirmation_refusal(registration.event),
             "decline_url": reverse("registrations:cancel", args=[personal_token(registration)]),
         },
     )
@@ -198,7 +208,9 @@ def cancel(request, token):
         if declining:
             messages.success(request, _("Sie haben die Anmeldung abgelehnt."))
         else:
-            messages.success(request, _("Sie sind abgemeldet. Eine Bestätigung ist unterwegs."))
+            messages.success(
+                request, _("Ihre Teilnahme ist abgesagt. Eine Bestätigung ist unterwegs.")
+            )
         return redirect(request.path)
     return render(
         request,

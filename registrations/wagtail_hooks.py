@@ -29,12 +29,14 @@ def registration_on_the_event_page(page, request, context):
     context["show_join_link"] = (
         bool(page.online_url)
         and not page.is_past
+        and not page.is_cancelled
         and mine is not None
         and mine.status == RegistrationStatus.CONFIRMED
     )
     context["join_link_after_registration"] = True
-    if page.is_past:
-        return
+    if page.is_past or page.is_cancelled:
+        return  # the page says it is over or off: no places, no login, no button
+    closed = booking.closed_reason(page)
     context["registration_box"] = render_to_string(
         "registrations/event_box.html",
         {
@@ -42,8 +44,10 @@ def registration_on_the_event_page(page, request, context):
             "own": mine,
             "refusal": None if mine else booking.refusal_reason(page, request.user),
             "guest_path": booking.guest_path_open(page, request.user),
+            "login_hint": booking.login_would_open(page, request.user),
             "others_allowed": booking.refusal_for_others(page, request.user) is None,
-            "places": booking.places_overview(page),
+            # Free places only while one can still take them.
+            "places": booking.places_overview(page) if closed is None else [],
         },
         request=request,
     )

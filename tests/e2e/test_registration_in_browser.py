@@ -38,7 +38,7 @@ def test_guest_member_waiting_list_promotion_and_update(
     # A guest registers and confirms by the link in the e-mail.
     page.goto(url)
     expect(page.locator(".registration-box")).to_contain_text("noch 1 Platz frei")
-    page.get_by_role("link", name="Jetzt anmelden").click()
+    page.get_by_role("link", name="Zur Veranstaltung anmelden").click()
     page.fill("#id_name", "Gerda Gast")
     page.fill("#id_email", "gerda@example.org")
     page.fill("#id_organisation", "Kreis Höxter")
@@ -63,12 +63,12 @@ def test_guest_member_waiting_list_promotion_and_update(
     assert b"METHOD:REQUEST" in calendar.get_payload(decode=True)
 
     # The event is full now: a member lands on the waiting list and sees it in their list.
-    page.goto(demo_server.url + "/anmelden/?next=" + event.url)
+    page.goto(demo_server.url + "/einloggen/?next=" + event.url)
     page.fill("#id_username", "mitglied")
     page.fill("#id_password", "demo-passwort")
-    page.get_by_role("button", name="Anmelden").click()
+    page.get_by_role("button", name="Einloggen").click()
     expect(page.locator(".registration-box")).to_contain_text("ausgebucht – Warteliste")
-    page.get_by_role("link", name="Jetzt anmelden").click()
+    page.get_by_role("link", name="Zur Veranstaltung anmelden").click()
     expect(page.get_by_text("Sie melden sich selbst an, als Mia Mitglied")).to_be_visible()
     assert page.locator("#id_email").count() == 0  # the account's address, nothing typed
     page.get_by_label("Ich bin einverstanden").check()
@@ -106,11 +106,11 @@ def test_guest_member_waiting_list_promotion_and_update(
     page.get_by_role("link", name="Meine Anmeldungen").click()
 
     # The guest cancels by the personal link; the member moves up; both get e-mails.
-    guest.goto(demo_server.url + _link(invitation, "abmelden"))
-    guest.get_by_role("button", name="Ja, abmelden").click()
-    expect(guest.get_by_text("Sie sind abgemeldet.").first).to_be_visible()
+    guest.goto(demo_server.url + _link(invitation, "absagen"))
+    guest.get_by_role("button", name="Ja, Teilnahme absagen").click()
+    expect(guest.get_by_text("Ihre Teilnahme ist abgesagt.").first).to_be_visible()
     member_address = Registration.objects.get(user__username="mitglied").email
-    assert _mails_to(mailoutbox, "gerda@example.org")[-1].subject.startswith("Abmeldung")
+    assert _mails_to(mailoutbox, "gerda@example.org")[-1].subject.startswith("Teilnahme abgesagt")
     assert _mails_to(mailoutbox, member_address)[-1].subject.startswith("Ein Platz ist frei")
     page.reload()
     expect(page.locator(".event-teaser", has_text=event.title)).to_contain_text("Angemeldet")
@@ -121,7 +121,7 @@ def test_guest_member_waiting_list_promotion_and_update(
     admin.goto(demo_server.url + "/admin/login/")
     admin.fill("#id_username", "redaktion")
     admin.fill("#id_password", "demo-passwort")
-    admin.get_by_role("button", name="Anmelden").click()
+    admin.get_by_role("button", name="Einloggen").click()
     admin.wait_for_url(demo_server.url + "/admin/")
     admin.goto(demo_server.url + f"/admin/pages/{event.pk}/edit/")
     a_week_later = dt.timedelta(days=7)

@@ -33,7 +33,7 @@ def test_a_member_gets_a_place_and_an_invitation_calendars_accept(
     assert mail.to == [members[0].email]
     assert mail.subject == "Anmeldung bestätigt: Arbeitskreistreffen Vergabe"
     assert "Sie sind angemeldet für „Arbeitskreistreffen Vergabe“ (vor Ort)." in mail.body
-    assert "/veranstaltungsanmeldung/abmelden/" in mail.body
+    assert "/veranstaltungsanmeldung/absagen/" in mail.body
     method, text = calendar_attachment(mail)
     assert method == "REQUEST"
     # Two independent parsers read the same invitation.
@@ -99,7 +99,7 @@ def test_full_means_waiting_list_and_a_cancellation_moves_the_first_up(
     fourth.refresh_from_db()
     assert fourth.status == RegistrationStatus.WAITING
     by_address = {mail.to[0]: mail for mail in mailoutbox}
-    assert by_address[members[1].email].subject.startswith("Abmeldung bestätigt")
+    assert by_address[members[1].email].subject.startswith("Teilnahme abgesagt")
     assert calendar_attachment(by_address[members[1].email])[0] == "CANCEL"
     assert by_address[members[2].email].subject.startswith("Ein Platz ist frei")
     assert calendar_attachment(by_address[members[2].email])[0] == "REQUEST"

@@ -109,7 +109,7 @@ def test_a_registered_address_hears_that_it_is_registered_with_its_cancel_link(
     assert "Sie sind angemeldet (online)." in mail.body
     assert "/veranstaltungsanmeldung/bestaetigen/" not in mail.body
     with django_capture_on_commit_callbacks(execute=True):
-        Client().post(_link(mail, "abmelden"))
+        Client().post(_link(mail, "absagen"))
     assert Registration.objects.get().status == RegistrationStatus.CANCELLED
 
 

@@ -78,7 +78,7 @@ def test_a_cancellation_while_the_mail_server_is_down_tells_the_promoted_person_
     mail_server.start()
     run_queue()
     mail_server.stop()
-    cancel_url = _link(mail_server.messages_to(members[0].email)[0], "abmelden")
+    cancel_url = _link(mail_server.messages_to(members[0].email)[0], "absagen")
 
     response = Client().post(cancel_url)
 
@@ -105,7 +105,7 @@ def test_a_cancellation_while_the_mail_server_is_down_tells_the_promoted_person_
     assert calendar["method"] == "REQUEST"
     (vevent,) = calendar.walk("VEVENT")
     assert str(vevent["attendee"]) == f"mailto:{members[2].email}"
-    assert mail_server.subjects_to(members[0].email)[-1] == f"Abmeldung bestätigt: {event.title}"
+    assert mail_server.subjects_to(members[0].email)[-1] == f"Teilnahme abgesagt: {event.title}"
     cancelled = mail_server.messages_to(members[0].email)[-1]
     assert _calendar_part(cancelled).get_param("method") == "CANCEL"
     assert len(mail_server.received) == 5

@@ -131,7 +131,7 @@ def test_an_account_without_address_is_told_and_registers_nobody(
 def test_the_guest_path_logs_out_and_leads_back_to_the_form(event):
     client = _logged_in(UserFactory(username="ohne-adresse", email="", groups=["Mitglieder"]))
 
-    response = client.post("/abmelden/", {"next": _form_url(event)})
+    response = client.post("/ausloggen/", {"next": _form_url(event)})
 
     assert response.status_code == 302 and response["Location"] == _form_url(event)
     guest_form = client.get(_form_url(event)).content.decode()
@@ -171,7 +171,7 @@ def _colleague_data(**change):
 def test_only_members_register_others(others_allowed, client, mailoutbox):
     not_a_member = _logged_in(UserFactory(username="ohne-gruppe"))
 
-    assert client.get(_others_url(others_allowed))["Location"].startswith("/anmelden/")
+    assert client.get(_others_url(others_allowed))["Location"].startswith("/einloggen/")
     response = not_a_member.post(_others_url(others_allowed), COLLEAGUE)
 
     assert response.status_code == 403
@@ -265,9 +265,9 @@ def test_a_colleague_declines_and_hears_nothing_more(
     (mail,) = mailoutbox
     colleague = Client()
 
-    assert "Ja, ablehnen" in colleague.get(_link(mail, "abmelden")).content.decode()
+    assert "Ja, ablehnen" in colleague.get(_link(mail, "absagen")).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        declined = colleague.post(_link(mail, "abmelden"), follow=True)
+        declined = colleague.post(_link(mail, "absagen"), follow=True)
 
     assert "Sie haben die Anmeldung abgelehnt." in declined.content.decode()
     assert Registration.objects.get().status == RegistrationStatus.CANCELLED

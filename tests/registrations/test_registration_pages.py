@@ -57,11 +57,11 @@ def test_a_guest_registers_confirms_by_link_and_can_cancel_without_login(
     assert "Sie sind angemeldet" in confirmed.content.decode()
     assert mailoutbox[-1].subject == f"Anmeldung bestätigt: {event.title}"
 
-    cancel_url = _link(mailoutbox[-1], "abmelden")
+    cancel_url = _link(mailoutbox[-1], "absagen")
     with django_capture_on_commit_callbacks(execute=True):
         Client().post(cancel_url, follow=True)
     assert Registration.objects.get().status == RegistrationStatus.CANCELLED
-    assert mailoutbox[-1].subject == f"Abmeldung bestätigt: {event.title}"
+    assert mailoutbox[-1].subject == f"Teilnahme abgesagt: {event.title}"
 
 
 @pytest.mark.parametrize(
@@ -152,7 +152,7 @@ def test_the_event_page_shows_places_without_names_and_the_join_link_to_registra
     other_member.force_login(members[4])
     page = other_member.get(event.url).content.decode()
     assert "konferenz.example.org" not in page  # a member, but not registered
-    assert "Jetzt anmelden" in page
+    assert "Zur Veranstaltung anmelden" in page
 
     registered = Client()
     registered.force_login(members[0])
@@ -219,7 +219,7 @@ def test_members_see_and_cancel_their_registrations(client, event, members):
     html = client.get("/veranstaltungsanmeldung/meine/").content.decode()
 
     assert event.title in html and "Angemeldet" in html
-    cancel = re.search(r'href="(/veranstaltungsanmeldung/abmelden/[^"]+/)"', html)[1]
+    cancel = re.search(r'href="(/veranstaltungsanmeldung/absagen/[^"]+/)"', html)[1]
     client.post(cancel)
     assert Registration.objects.get().status == RegistrationStatus.CANCELLED
 
@@ -227,7 +227,7 @@ def test_members_see_and_cancel_their_registrations(client, event, members):
 def test_my_registrations_need_a_login(client):
     response = client.get("/veranstaltungsanmeldung/meine/")
 
-    assert response.status_code == 302 and "/anmelden/" in response["Location"]
+    assert response.status_code == 302 and "/einloggen/" in response["Location"]
 
 
 def test_the_members_area_lists_the_next_registrations(client, demo_site):
