@@ -146,9 +146,13 @@ def send_cancellation_mail(registration):
 
 
 def send_update_mail(registration):
-    """The event changed (time, place, status): the updated invitation, or its cancellation."""
+    """The event changed (time, place, status): the updated invitation, or its cancellation.
+
+    Of a cancellation the waiting list hears too; they never got an invitation to remove.
+    """
     if registration.event.is_cancelled:
-        _send(registration, "event_cancelled", method="CANCEL")
+        had_invitation = registration.status == RegistrationStatus.CONFIRMED
+        _send(registration, "event_cancelled", method="CANCEL" if had_invitation else None)
     else:
         _send(registration, "event_changed", method="REQUEST")
 

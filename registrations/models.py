@@ -50,6 +50,14 @@ class RegistrationQuerySet(models.QuerySet):
         )
         return {row["attendance"]: (row["confirmed"], row["waiting"]) for row in rows}
 
+    def told_of_changes(self, event):
+        """Who hears by e-mail when ``event`` changes: everyone holding a place, and of a
+        cancellation the waiting list too (nobody moves up any more)."""
+        statuses = [RegistrationStatus.CONFIRMED]
+        if event.is_cancelled:
+            statuses.append(RegistrationStatus.WAITING)
+        return self.filter(event_id=event.pk, status__in=statuses)
+
 
 class Registration(models.Model):
     event = models.ForeignKey(

@@ -7,17 +7,15 @@ from wagtail.signals import page_published
 from home.page_cache import purge_when_changed
 from workgroups.models import EventPage
 
-from .models import Registration, RegistrationStatus
+from .models import Registration
 from .tasks import send_event_updates
 
 
 def notify_registrants_of_changes(sender, instance, **kwargs):
     if not isinstance(instance, EventPage):
         return
-    outdated = Registration.objects.filter(
-        event_id=instance.pk,
-        status=RegistrationStatus.CONFIRMED,
-        sequence_sent__lt=instance.ical_sequence,
+    outdated = Registration.objects.told_of_changes(instance).filter(
+        sequence_sent__lt=instance.ical_sequence
     )
     if outdated.exists():
         event_id = instance.pk

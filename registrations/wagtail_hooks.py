@@ -1,13 +1,18 @@
 """Registrations on the event page (the ``event_page_context`` hook of ``workgroups``) and in
-the admin: the listing, the dashboard panel and the message to registrants."""
+the admin: the listing, the dashboard panel, the message to registrants, and whom cancelling
+an event tells (in the page editor before saving, and in the message after publishing)."""
 
 from django.template.loader import render_to_string
 from django.urls import path
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
+from wagtail.admin import messages
 
 import home.converters  # noqa: F401  registers <id:…>
+from workgroups.models import EventPage
+from workgroups.panels import CANCELLATION_RECIPIENTS_HOOK, who_is_told
 
 from . import booking
 from .admin_views import MessageToRegistrantsView, RegistrationsPanel, RegistrationViewSet
@@ -60,6 +65,39 @@ def free_places_for_structured_data(page):
         return None
     places = zip(booking.attendance_choices(page), booking.places_overview(page), strict=True)
     return [(place["free"], page.capacity_for(mode)) for mode, place in places]
+
+
+@hooks.register(CANCELLATION_RECIPIENTS_HOOK)
+def who_a_cancellation_tells(event):
+    """For the notice under the event's status in the page editor (``EventStatusPanel``)."""
+    counts = booking.cancellation_recipients(event)
+    if not event.registration_enabled and counts == (0, 0):
+        return None  # nothing to say about an event that never took registrations
+    return counts
+
+
+@hooks.register("before_publish_page")
+def count_whom_a_new_cancellation_tells(request, page):
+    """Counted before publishing, while the published version still has the old status.
+
+    Kept on the request for ``say_whom_the_cancellation_told`` below: Wagtail's editor calls
+    both hooks in the same request, the second after its own "veröffentlicht" message.
+    """
+    if not isinstance(page, EventPage) or not page.is_cancelled:
+        return
+    if EventPage.objects.filter(pk=page.pk, live=True, status=page.status).exists():
+        return  # cancelled before: its registrants were told then
+    request.cancellation_recipients = booking.cancellation_recipients(page)
+
+
+@hooks.register("after_edit_page")
+def say_whom_the_cancellation_told(request, page):
+    """ "Absage veröffentlicht: 2 angemeldete Personen (und 1 auf der Warteliste) werden …";
+    nothing while the cancellation is only scheduled."""
+    counts = getattr(request, "cancellation_recipients", None)
+    if counts is None or not page.live or not getattr(page.specific, "is_cancelled", False):
+        return
+    messages.success(request, _("Absage veröffentlicht: %(told)s") % {"told": who_is_told(*counts)})
 
 
 @hooks.register("members_area_sections")

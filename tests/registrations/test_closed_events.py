@@ -198,3 +198,24 @@ def test_after_the_deadline_the_box_says_so_without_places_or_login(client, work
     assert "Die Anmeldefrist ist abgelaufen." in html
     assert "Plätze frei" not in html and "Als Mitglied einloggen" not in html
     assert _register_url(event) not in html
+
+
+def test_a_place_given_up_at_a_cancelled_event_moves_nobody_up(
+    working_group, members, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = _event(working_group, capacity_in_person=1)
+    holder, waiting = (
+        booking.register(event, organisation="", attendance="in_person", user=member)
+        for member in members[:2]
+    )
+    event.status = "cancelled"
+    event.save()
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _cancelled, promoted = booking.cancel(holder)
+
+    assert promoted is None
+    waiting.refresh_from_db()
+    assert waiting.status == RegistrationStatus.WAITING
+    assert not [mail for mail in mailoutbox if mail.subject.startswith("Ein Platz ist frei")]

@@ -35,7 +35,7 @@ from home.subpage_routes import SubpageRoutesMixin
 
 from ..formatting import BERLIN, format_event_dates, local_time
 from ..materials import downloadable_materials, mark_downloads
-from ..panels import PublicProtocolConfirmationPanel
+from ..panels import EventStatusPanel, PublicProtocolConfirmationPanel
 from ..structured_data import event_structured_data
 from .querysets import EventPageManager
 from .registration_options import RegistrationOptions
@@ -196,7 +196,13 @@ class EventPage(SubpageRoutesMixin, RegistrationOptions, BasePage):
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("all_day"),
-                FieldRowPanel([FieldPanel("status"), FieldPanel("previous_start")]),
+                # Under the status: whom a cancellation tells by e-mail (``panels``).
+                FieldRowPanel(
+                    [
+                        EventStatusPanel("status", cancelled_value=EventStatus.CANCELLED),
+                        FieldPanel("previous_start"),
+                    ]
+                ),
             ],
             heading=_("Termin"),
         ),
