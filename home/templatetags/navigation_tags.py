@@ -80,8 +80,10 @@ def _menu_pages(root, request):
 
     def compute():
         grouped_types = _grouped_page_types()
-        children = root.get_children().live().filter(
-            Q(show_in_menus=True) | Q(content_type__in=grouped_types)
+        children = (
+            root.get_children()
+            .live()
+            .filter(Q(show_in_menus=True) | Q(content_type__in=grouped_types))
         )
         if not members:
             children = children.exclude(private_pages_q(request))

@@ -219,3 +219,20 @@ def test_a_place_given_up_at_a_cancelled_event_moves_nobody_up(
     waiting.refresh_from_db()
     assert waiting.status == RegistrationStatus.WAITING
     assert not [mail for mail in mailoutbox if mail.subject.startswith("Ein Platz ist frei")]
+
+
+def test_a_cancelled_online_event_asks_nobody_to_log_in_for_its_link(client, working_group):
+    event = _event(
+        working_group,
+        status="cancelled",
+        attendance_mode="online",
+        venue_name="",
+        city="",
+        online_url="https://konferenz.example.org/vergabe",
+    )
+
+    html = client.get(event.url).content.decode()
+
+    assert "Diese Veranstaltung ist abgesagt." in html
+    assert "Zugangslink" not in html and "einloggen" not in html.split("<main", 1)[1].lower()
+    assert "konferenz.example.org" not in html

@@ -152,7 +152,7 @@ class EventPage(SubpageRoutesMixin, RegistrationOptions, BasePage):
         _("Link zur Online-Teilnahme"),
         blank=True,
         help_text=_(
-            "Nur angemeldete Mitglieder sehen diesen Link. Öffentlich erscheint nur der Hinweis "
+            "Nur eingeloggte Mitglieder sehen diesen Link. Öffentlich erscheint nur der Hinweis "
             "auf die Online-Teilnahme."
         ),
     )

@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 
 
 class RegistrationAudience(models.TextChoices):
-    MEMBERS = "members", _("nur Mitglieder (angemeldet auf der Website)")
+    MEMBERS = "members", _("nur Mitglieder (eingeloggt auf der Website)")
     EVERYONE = "everyone", _("alle, auch Gäste (mit Bestätigung der E-Mail-Adresse)")
 
 
