@@ -8,11 +8,11 @@ to extend it first. Extending sets a new date, which earns a new reminder later.
 import datetime as dt
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
+
+from home.composed_mail import compose_mail, quoted
 
 from .matching import SEEKING_STATUSES
 from .models import BoardPage, CooperationEntry
@@ -62,18 +62,16 @@ def send_expiry_reminders(today=None):
     board = BoardPage.objects.live().first()
     sent = 0
     for entry in entries_due(today):
-        context = {"entry": entry, "days_left": (entry.valid_until - today).days}
+        context = {
+            "entry": entry,
+            "quoted_title": quoted(entry.title),
+            "days_left": (entry.valid_until - today).days,
+        }
         context.update(_links(board, entry))
-        subject = render_to_string("board/email/expiry_reminder_subject.txt", context)
         # The mail is queued (home/mail.py) in the transaction that marks it sent: a run that
         # stops halfway neither repeats a reminder nor skips one.
         with transaction.atomic():
-            send_mail(
-                subject=" ".join(subject.split()),
-                message=render_to_string("board/email/expiry_reminder_body.txt", context),
-                from_email=None,
-                recipient_list=recipients(entry),
-            )
+            compose_mail("board/email/expiry_reminder", context, to=recipients(entry)).send()
             CooperationEntry.objects.filter(pk=entry.pk).update(
                 expiry_reminder_sent_for=entry.valid_until
             )

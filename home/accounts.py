@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
+from .composed_mail import compose_mail
 from .mail import within_hourly_limit
 
 
@@ -65,7 +66,10 @@ RESET_MAILS_PER_HOUR = 3
 class HourlyLimitedPasswordResetMixin:
     """Sends (queues, home/mail.py) a reset link only while the address had fewer than
     :data:`RESET_MAILS_PER_HOUR` this hour; both reset pages, the members' and the admin's, use
-    it, so neither lets a stranger flood a mailbox."""
+    it, so neither lets a stranger flood a mailbox. The members' mail is composed with text
+    and HTML (:data:`composed_template`, home/composed_mail.py); the admin's is Wagtail's."""
+
+    composed_template = None
 
     def send_mail(
         self,
@@ -76,7 +80,11 @@ class HourlyLimitedPasswordResetMixin:
         to_email,
         html_email_template_name=None,
     ):
-        if within_hourly_limit("password-reset", to_email, RESET_MAILS_PER_HOUR):
+        if not within_hourly_limit("password-reset", to_email, RESET_MAILS_PER_HOUR):
+            return
+        if self.composed_template:
+            compose_mail(self.composed_template, context, to=[to_email]).send()
+        else:
             super().send_mail(
                 subject_template_name,
                 email_template_name,
@@ -88,6 +96,8 @@ class HourlyLimitedPasswordResetMixin:
 
 
 class MemberPasswordResetForm(HourlyLimitedPasswordResetMixin, PasswordResetForm):
+    composed_template = "home/email/password_reset"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].label = _("Dienstliche E-Mail-Adresse")
@@ -102,7 +112,7 @@ class MemberPasswordResetView(auth_views.PasswordResetView):
     so nobody learns which addresses have an account."""
 
     template_name = "home/password_reset_form.html"
-    email_template_name = "home/email/password_reset_email.txt"
+    email_template_name = "home/email/password_reset.txt"
     subject_template_name = "home/email/password_reset_subject.txt"
     form_class = MemberPasswordResetForm
     success_url = reverse_lazy("password_reset_done")

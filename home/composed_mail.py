@@ -25,6 +25,17 @@ from django.utils.translation import gettext as _
 
 CALENDAR_FILENAME = "einladung.ics"
 
+_QUOTES = {"„": "“", '"': '"', "“": "”", "»": "«", "«": "»", "‚": "‘"}
+
+
+def quoted(title):
+    """The title in German quotation marks „…“, unless it already comes quoted (an event
+    called „Mobilität 2030“ keeps its own marks instead of getting a second pair)."""
+    title = str(title).strip()
+    if len(title) >= 2 and _QUOTES.get(title[0]) == title[-1]:
+        return title
+    return f"„{title}“"
+
 
 class _CalendarMail(EmailMultiAlternatives):
     """An ``EmailMultiAlternatives`` whose ``text/calendar`` alternative carries the iTIP

@@ -11,16 +11,14 @@ committed, and a mail server that is down delays it instead of failing the reque
 """
 
 import datetime as dt
-from email.mime.text import MIMEText
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 import icalendar
 
+from home.composed_mail import compose_mail, quoted
 from workgroups.calendar import (
     EUROPE_BERLIN_VTIMEZONE,
     event_component,
@@ -79,6 +77,7 @@ def _send(registration, template, *, method=None, extra=None):
         "registration": registration,
         "event": event,
         "event_url": event.get_full_url(),
+        "quoted_title": quoted(event.title),
         "cancel_url": personal_url(registration, "cancel"),
         "confirm_url": personal_url(registration, "confirm"),
         "organiser_name": organiser_name,
@@ -90,16 +89,13 @@ def _send(registration, template, *, method=None, extra=None):
         ),
         **(extra or {}),
     }
-    subject = " ".join(
-        render_to_string(f"registrations/email/{template}_subject.txt", context).split()
+    message = compose_mail(
+        f"registrations/email/{template}",
+        context,
+        to=[registration.email],
+        calendar=invitation(registration, method) if method is not None else None,
+        calendar_method=method,
     )
-    body = render_to_string(f"registrations/email/{template}.txt", context)
-    message = EmailMessage(subject, body, to=[registration.email])
-    if method is not None:
-        part = MIMEText(invitation(registration, method).decode(), "calendar", "utf-8")
-        part.set_param("method", method)
-        part.add_header("Content-Disposition", "attachment", filename="einladung.ics")
-        message.attach(part)
     message.send()
 
 

@@ -100,7 +100,8 @@ def test_a_cancellation_while_the_mail_server_is_down_tells_the_promoted_person_
     invitation = _calendar_part(mail_server.messages_to(members[2].email)[-1])
     assert invitation.get_content_type() == "text/calendar"
     assert invitation.get_param("method") == "REQUEST"
-    assert invitation.get_filename() == "einladung.ics"
+    (attachment,) = mail_server.messages_to(members[2].email)[-1].iter_attachments()
+    assert attachment.get_filename() == "einladung.ics"
     calendar = icalendar.Calendar.from_ical(invitation.get_content())
     assert calendar["method"] == "REQUEST"
     (vevent,) = calendar.walk("VEVENT")
