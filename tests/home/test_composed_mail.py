@@ -100,3 +100,23 @@ def test_a_mail_one_can_unsubscribe_from_says_so_in_its_headers_and_both_parts(d
     html = message.get_body(preferencelist=("html",)).get_content()
     assert f'<a href="{url}"' in html
     assert url in message.get_body(preferencelist=("plain",)).get_content()
+
+
+def test_the_password_reset_mail_has_its_link_as_a_link_in_the_html_part(
+    settings, client, home_page, member
+):
+    member.email = "kommune@example.org"
+    member.save()
+    with MailServer.down(settings) as server:
+        server.start()
+        client.post("/passwort/vergessen/", {"email": "kommune@example.org"})
+        run_queue()
+        (message,) = server.messages_to("kommune@example.org")
+
+    assert str(message["Subject"]).strip() == "Neues Passwort für die Arbeitskreise"
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    (link,) = [line for line in text.splitlines() if "/passwort/neu/" in line]
+    assert "Ihr Benutzername: kommune" in text
+    html = message.get_body(preferencelist=("html",)).get_content()
+    assert f'<a href="{link.strip()}"' in html
+    assert '<html lang="de">' in html
