@@ -12,12 +12,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 
 from home.sitemaps import sitemap_index, sitemap_section
 from home.views import serve_image_media
+from notifications.views import personal_calendar_view
 from workgroups.api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include("documents.urls")),
     path("veranstaltungsanmeldung/", include("registrations.urls")),
+    path("benachrichtigungen/", include("notifications.urls")),
+    path("mein-kalender/<str:token>.ics", personal_calendar_view, name="personal_calendar"),
     path("api/v2/", api_router.urls),
     path("", include("home.urls")),
     path("sitemap.xml", sitemap_index, name="sitemap"),

@@ -1,4 +1,5 @@
-"""The layers stay in order: home, then documents, then workgroups, then the board on top.
+"""The layers stay in order: home, then documents, then workgroups, registrations, the board,
+and the notifications on top.
 
 Read from the source (imports, also those inside functions) and from the templates' ``{% load %}``
 tags, so a shortcut upwards fails here before it becomes a cycle. ``home/management/`` builds
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["home", "documents", "workgroups", "registrations", "board"]
+APPS = ["home", "documents", "workgroups", "registrations", "board", "notifications"]
 # What each app must never import: the layers above it, and the project's wiring.
 FORBIDDEN = {app: {*APPS[index + 1 :], "config"} for index, app in enumerate(APPS)}
 EXEMPT = [ROOT / "home" / "management"]

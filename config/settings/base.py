@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "workgroups",
     "registrations",
     "board",
+    "notifications",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -271,6 +272,12 @@ BOARD_REMINDER_DAYS = int(os.environ.get("BOARD_REMINDER_DAYS", "14"))
 # manage.py delete_past_registrations removes the personal data.
 REGISTRATIONS_PER_HOUR = int(os.environ.get("REGISTRATIONS_PER_HOUR", "20"))
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))
+# Notifications: how long an editor's changes must rest before followers are told (seconds),
+# and how often a personal calendar address may be read per hour.
+NOTICE_QUIET_PERIOD = int(os.environ.get("NOTICE_QUIET_PERIOD", "300"))
+PERSONAL_CALENDAR_REQUESTS_PER_HOUR = int(
+    os.environ.get("PERSONAL_CALENDAR_REQUESTS_PER_HOUR", "120")
+)
 
 # --- Security headers --------------------------------------------------------------------------
 # The public site runs no inline script or style, so the policy is strict. Wagtail's admin

@@ -19,7 +19,8 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from tests.factories import MeetingPageFactory
+from notifications import follows, personal_calendar
+from tests.factories import MeetingPageFactory, UserFactory
 from tests.network import free_port
 
 pytestmark = pytest.mark.postgres_only
@@ -244,3 +245,30 @@ def test_while_a_purge_cannot_reach_varnish_it_serves_nothing_it_kept(
     assert after[0] == 302 and not _shows(after, "Interne Klausur")
     varnish.get(working_group.url)
     assert varnish.get(working_group.url)[1]["X-Cache"] == "HIT"  # kept pages are back
+
+
+def test_a_personal_calendar_is_never_kept_and_a_renewed_address_fails_at_once(
+    varnish, working_group, settings
+):
+    """A token in the address looks like an anonymous visitor; the answer is still the
+    member's own: Varnish and the page cache keep nothing, a revoked token is 404 at once."""
+    settings.PAGE_CACHE_ENABLED = True
+    member = UserFactory(username="mia", groups=["Mitglieder"])
+    follows.follow(member, working_group)
+    MeetingPageFactory(parent=working_group, title="Treffen für Mia")
+    path = f"/mein-kalender/{personal_calendar.calendar_for(member).token}.ics"
+
+    answers = [varnish.get(path) for _ in range(2)]
+
+    assert [(status, headers["X-Cache"]) for status, headers, _ in answers] == [
+        (200, "MISS"),
+        (200, "MISS"),
+    ]
+    assert all("Treffen für Mia" in body for _status, _headers, body in answers)
+    assert all("private" in headers["Cache-Control"] for _status, headers, _ in answers)
+
+    personal_calendar.renew(member)
+
+    status, headers, body = varnish.get(path)
+    assert (status, headers["X-Cache"]) == (404, "MISS")
+    assert "Treffen für Mia" not in body

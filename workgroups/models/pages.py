@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -149,6 +150,16 @@ class WorkingGroupPage(EventListingMixin, BasePage):
     class Meta:
         verbose_name = _("Arbeitskreis")
         verbose_name_plural = _("Arbeitskreise")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Apps above add boxes for the viewer beside the contact card (e.g. "Folgen").
+        context["side_sections"] = [
+            section
+            for add_section in hooks.get_hooks("working_group_page_sections")
+            if (section := add_section(self, request))
+        ]
+        return context
 
     def get_events(self, request):
         return EventPage.objects.child_of(self).live().exclude(private_pages_q(request))
