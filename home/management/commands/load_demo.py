@@ -24,7 +24,8 @@ from board.permissions import grant_board_permissions
 from home import dev_mail, groups
 from home.management.demo import build_events, content
 from home.models import HomePage, SiteSettings, StandardPage
-from workgroups.models import EventPage, Municipality, WorkingGroupPage
+from notifications.models import BoardFollow, WorkingGroupFollow
+from workgroups.models import EventPage, Municipality, Topic, WorkingGroupPage
 from workgroups.permissions import grant_editor_permissions
 
 DEFAULT_PASSWORD = "demo-passwort"  # noqa: S105 (demo users only; load_demo refuses DEBUG=False)
@@ -164,9 +165,9 @@ class Command(BaseCommand):
             legal_pages = self.ensure_standard_pages(home)
             self.ensure_site_settings(home, legal_pages)
             self.ensure_users(password)
-            build_events.ensure_pending_submission(
-                get_user_model().objects.get(username="mitglied")
-            )
+            member = get_user_model().objects.get(username="mitglied")
+            build_events.ensure_pending_submission(member)
+            self.ensure_follows(member)
         # Mails are delivered once the transaction has committed (home/mail.py).
         new_mails = sorted(_mail_files() - mails_before)
         if verbosity == 0:
@@ -268,6 +269,16 @@ class Command(BaseCommand):
             site_settings.accessibility_page or legal_pages["accessibility"]
         )
         site_settings.save()
+
+    def ensure_follows(self, member):
+        """The demo member follows one working group and a board topic, so "Meine
+        Benachrichtigungen" and the personal calendar show something from the start."""
+        group = WorkingGroupPage.objects.filter(slug="der-neue-mittelstand").first()
+        if group is not None:
+            WorkingGroupFollow.objects.get_or_create(user=member, working_group=group)
+        topic = Topic.objects.filter(slug="mobiles-arbeiten").first()
+        if topic is not None:
+            BoardFollow.objects.get_or_create(user=member, topic=topic, district="")
 
     def ensure_users(self, password):
         user_model = get_user_model()

@@ -176,6 +176,17 @@ PRIVACY_BODY = [
         "den Link in Ihrer Bestätigung. Gäste bestätigen ihre Adresse per Link; unbestätigte "
         "Anfragen werden ebenso gelöscht.</p>",
     ),
+    ("heading", {"text": "Benachrichtigungen und persönlicher Kalender", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>Mitglieder können Arbeitskreisen und Themen der Kooperationsbörse folgen. Wir "
+        "speichern dazu, was Sie verfolgen und welche E-Mails Sie bekommen möchten, und schicken "
+        "Ihnen die gewählten Nachrichten (Art. 6 Abs. 1 lit. a DSGVO). Ihr persönlicher Kalender "
+        "ist über eine geheime Adresse erreichbar, die Sie jederzeit erneuern können; die alte "
+        "gilt dann sofort nicht mehr. Wem Sie folgen, sieht niemand sonst. Unter „Meine "
+        "Benachrichtigungen“ sehen und ändern Sie alles an einem Ort; jede E-Mail lässt sich mit "
+        "einem Klick abbestellen. Mit Ihrem Benutzerkonto wird all das gelöscht.</p>",
+    ),
     ("heading", {"text": "Ihre Rechte", "level": "h2"}),
     (
         "paragraph",
