@@ -10,7 +10,7 @@ class BoardConfig(AppConfig):
     verbose_name = _("Kooperationsbörse")
 
     def ready(self):
-        from home.page_cache import purge_when_changed
+        from operations.page_cache import purge_when_changed
 
         from . import (
             moderation,  # noqa: F401 (registers the workflow check)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.members import is_member
 from home.models import BasePage
-from home.subpage_routes import SubpageRoutesMixin
+from operations.subpage_routes import SubpageRoutesMixin
 
 
 class BoardPage(SubpageRoutesMixin, BasePage):

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone, translation
 
-from home.composed_mail import compose_mail, quoted
+from operations.composed_mail import compose_mail, quoted
 
 from .matching import SEEKING_STATUSES
 from .models import BoardPage, CooperationEntry
@@ -68,7 +68,7 @@ def send_expiry_reminders(today=None):
             "days_left": (entry.valid_until - today).days,
         }
         context.update(_links(board, entry))
-        # The mail is queued (home/mail.py) in the transaction that marks it sent: a run that
+        # The mail is queued (operations/mail.py) in the transaction that marks it sent: a run that
         # stops halfway neither repeats a reminder nor skips one.
         with transaction.atomic():
             compose_mail("board/email/expiry_reminder", context, to=recipients(entry)).send()

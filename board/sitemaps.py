@@ -2,8 +2,8 @@
 
 import datetime as dt
 
-from home.page_cache import next_midnight
 from home.sitemaps import SiteSitemap
+from operations.page_cache import next_midnight
 
 from .entries import CooperationEntry
 from .models import BoardPage

@@ -1,4 +1,4 @@
-"""What the board page answers: its sub-page routes (``home/subpage_routes.py``).
+"""What the board page answers: its sub-page routes (``operations/subpage_routes.py``).
 
 The public board with its filter, each entry's own page with its matches, the members' forms
 to propose and change entries, and the RSS feed. The page (``board/pages.py``) knows its
@@ -21,13 +21,13 @@ from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-import home.converters  # noqa: F401  registers <id:…>
+import operations.converters  # noqa: F401  registers <id:…>
 from home.canonical import listing_query
-from home.conditional import conditional_items_response
 from home.members import is_member
-from home.page_cache import cached_until_change, next_midnight
 from home.pagination import requested_page
-from home.subpage_routes import subpage_route
+from operations.conditional import conditional_items_response
+from operations.page_cache import cached_until_change, next_midnight
+from operations.subpage_routes import subpage_route
 from workgroups.models import BERLIN, Municipality, Topic
 
 from . import submissions

@@ -11,8 +11,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
 from home.sitemaps import sitemap_index, sitemap_section
-from home.views import serve_image_media
 from notifications.views import personal_calendar_view
+from operations.views import serve_image_media
 from workgroups.api import api_router
 
 urlpatterns = [
@@ -22,6 +22,7 @@ urlpatterns = [
     path("benachrichtigungen/", include("notifications.urls")),
     path("mein-kalender/<str:token>.ics", personal_calendar_view, name="personal_calendar"),
     path("api/v2/", api_router.urls),
+    path("", include("operations.urls")),
     path("", include("home.urls")),
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
@@ -33,4 +34,4 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
-handler500 = "home.views.server_error"
+handler500 = "operations.views.server_error"

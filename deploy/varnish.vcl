@@ -7,10 +7,10 @@ vcl 4.1;
 # (Debian: in the ExecStart of `systemctl edit --full varnish`), and VARNISH_URL=http://…:6091.
 #
 # The application decides what may be shared: only a response for a visitor without session
-# carries `s-maxage` (home/page_cache.py), and it lives exactly that long, until the next event
+# carries `s-maxage` (operations/page_cache.py), and it lives exactly that long, until the next event
 # starts or ends or midnight. Everything else passes through uncached.
 #
-# Fail closed: after every change the application sends `BAN /` itself (home/frontend_cache.py),
+# Fail closed: after every change the application sends `BAN /` itself (operations/frontend_cache.py),
 # which drops every kept address under every host name. If that does not arrive, the probe
 # below reaches an instance that sends it again, and answers 503 while it cannot; kept pages
 # are served only while the backend is healthy, so until the purge has arrived every request

@@ -9,7 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from wagtail.models import Collection, CollectionViewRestriction
 
 from home.members import group_names
-from home.page_cache import cached_until_change
+from operations.page_cache import cached_until_change
 
 
 def viewer_may_download(document, request):

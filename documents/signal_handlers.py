@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.db.models.signals import post_delete
 
-from home.page_cache import purge_when_changed
+from operations.page_cache import purge_when_changed
 
 from .models import CustomDocument
 

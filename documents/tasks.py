@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from django_tasks import task
 
-from home.worker import TaskInterrupted
+from operations.worker import TaskInterrupted
 
 from . import pdf_processing
 from .pdf_processing import MAX_TEXT_LENGTH, Interrupted, Problem, read_pdf_isolated

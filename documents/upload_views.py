@@ -2,7 +2,7 @@
 proposing titles from kind, event and date.
 
 The same views at the same addresses (``wagtail/documents/admin_urls.py``), registered ahead of
-Wagtail's in ``wagtail_hooks.py``; what they add is in ``home/uploads.py`` (the disk) and
+Wagtail's in ``wagtail_hooks.py``; what they add is in ``operations/uploads.py`` (the disk) and
 ``documents/titles.py`` (the titles).
 """
 
@@ -14,7 +14,7 @@ from django.urls import path
 from wagtail.documents.views import chooser, documents, multiple
 from wagtail.models import UploadedFile
 
-from home.uploads import (
+from operations.uploads import (
     KeepFormWhenStorageFails,
     RefuseFileWhenStorageFails,
     ReshowChooserFormWhenStorageFails,

@@ -7,7 +7,7 @@ from django.urls import include, path
 
 from wagtail.documents import urls as wagtaildocs_urls
 
-import home.converters  # noqa: F401  registers <id:…>
+import operations.converters  # noqa: F401  registers <id:…>
 
 from . import views
 

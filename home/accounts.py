@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
-from .composed_mail import compose_mail
-from .mail import within_hourly_limit
+from operations.composed_mail import compose_mail
+from operations.mail import within_hourly_limit
 
 
 class MemberLoginForm(AuthenticationForm):
@@ -64,10 +64,10 @@ RESET_MAILS_PER_HOUR = 3
 
 
 class HourlyLimitedPasswordResetMixin:
-    """Sends (queues, home/mail.py) a reset link only while the address had fewer than
+    """Sends (queues, operations/mail.py) a reset link only while the address had fewer than
     :data:`RESET_MAILS_PER_HOUR` this hour; both reset pages, the members' and the admin's, use
     it, so neither lets a stranger flood a mailbox. The members' mail is composed with text
-    and HTML (:data:`composed_template`, home/composed_mail.py); the admin's is Wagtail's."""
+    and HTML (:data:`composed_template`, operations/composed_mail.py); the admin's is Wagtail's."""
 
     composed_template = None
 

@@ -10,7 +10,6 @@ class HomeConfig(AppConfig):
     def ready(self):
         from .admin_names import rename_wagtail_defaults
         from .groups import ensure_groups
-        from .page_cache import purge_page_cache
         from .signal_handlers import connect_signal_handlers
 
         # After every `migrate`, so a production database gets the groups without demo data.
@@ -18,7 +17,4 @@ class HomeConfig(AppConfig):
         post_migrate.connect(
             rename_wagtail_defaults, sender=self, dispatch_uid="home.rename_wagtail_defaults"
         )
-        # Every release runs `migrate`: pages and fragments kept from the old templates would
-        # otherwise be served with the new stylesheet until content changes.
-        post_migrate.connect(purge_page_cache, sender=self, dispatch_uid="home.purge_on_release")
         connect_signal_handlers()

@@ -9,7 +9,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
-from .page_cache import leave_out_of_caches
+from operations.page_cache import leave_out_of_caches
 
 logger = logging.getLogger(__name__)
 

@@ -11,10 +11,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from operations.routing import CachedRouteMixin
+
 from .blocks import BaseStreamBlock, WorkingFieldBlock
-from .content_version import ContentVersion  # noqa: F401 (a model of this app)
 from .privacy import in_restricted_section
-from .routing import CachedRouteMixin
 
 
 class IntroMixin(models.Model):
@@ -234,25 +234,3 @@ class SiteSettings(BaseSiteSetting):
         """The postal address on one line, leaving out whatever is not filled in."""
         place = " ".join(part for part in (self.postal_code, self.city) if part)
         return ", ".join(part for part in (self.organisation_name, self.street, place) if part)
-
-
-class WorkerHeartbeat(models.Model):
-    """The background worker's sign of life, read by ``/healthz/``.
-
-    Each worker process (``manage.py db_worker``, see ``home/worker.py``) writes its row every
-    few seconds. A missing or old heartbeat means tasks (PDF text, thumbnails, search index)
-    are waiting; the worker's own tasks left half-done by a crash are put back in the queue
-    when their worker's heartbeat is stale.
-    """
-
-    worker_id = models.CharField(_("Worker"), max_length=64, unique=True)
-    hostname = models.CharField(_("Rechner"), max_length=255)
-    pid = models.PositiveIntegerField(_("Prozess"))
-    last_seen = models.DateTimeField(_("Zuletzt gemeldet"), db_index=True)
-
-    class Meta:
-        verbose_name = _("Lebenszeichen des Hintergrunddienstes")
-        verbose_name_plural = _("Lebenszeichen des Hintergrunddienstes")
-
-    def __str__(self):
-        return f"{self.hostname}:{self.pid}"

@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from wagtail.models import PageViewRestriction
 
-from .page_cache import cached_until_change
+from operations.page_cache import cached_until_change
 
 
 def restricted_section_paths():

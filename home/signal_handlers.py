@@ -15,8 +15,9 @@ from wagtail.models import (
 )
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from operations.page_cache import purge_page_cache, purge_when_changed
+
 from .models import SiteSettings
-from .page_cache import purge_page_cache, purge_when_changed
 
 
 class TaskAlreadyDecided(Exception):

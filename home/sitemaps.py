@@ -8,7 +8,7 @@ hook: a function of the Wagtail site answering ``{name: Sitemap}`` (the board ad
 entries). Visitors get all of it from the page cache, purged like every page.
 
 Search engines ask again with If-Modified-Since or If-None-Match and get 304 while the content
-version is unchanged (``home/conditional.py``); a section whose addresses also change by time
+version is unchanged (``operations/conditional.py``); a section whose addresses also change by time
 alone says when that last happened (``changed_by_time``).
 """
 
@@ -22,7 +22,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Page, Site
 
-from .conditional import content_conditional_response
+from operations.conditional import content_conditional_response
 
 SITEMAP_LIMIT = 1000
 SECTIONS_HOOK = "sitemap_sections"

@@ -1,4 +1,4 @@
-"""Site-wide routes of the ground floor: member login, password reset, search, health, robots."""
+"""Site-wide routes of the site's base: member login, password reset, search, robots.txt."""
 
 from django.urls import path
 
@@ -32,7 +32,5 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("suche/", views.search, name="search"),
-    path("healthz/", views.healthz, name="healthz"),
-    path("healthz/frontend-cache/", views.frontend_cache_probe, name="frontend_cache_probe"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]

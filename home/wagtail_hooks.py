@@ -1,5 +1,5 @@
 """Admin integration of the ground floor: the German editors' guide in the help menu, image
-uploads that survive a full media disk (``home/uploads.py``), and a dashboard that starts with
+uploads that survive a full media disk (``operations/uploads.py``), and a dashboard that starts with
 what waits for the user's review.
 
 Wagtail's own help items link to its English editor guide and release notes; they are taken
@@ -16,10 +16,11 @@ from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 
-from . import dev_mail
+from operations import dev_mail
+from operations.uploads import images_upload_urls
+
 from .approval import PageEditViewWithDecisionMessage, PageWorkflowActionViewWithDecisionMessage
 from .editor_guide import EditorGuideView
-from .uploads import images_upload_urls
 
 GUIDE_MENU_ITEM = "redaktionshandbuch"
 #: Wagtail's help items that open English pages on guide.wagtail.org; the release notes item
@@ -65,7 +66,7 @@ def remove_english_help_items(request, menu_items):
 
 @hooks.register("register_admin_urls")
 def register_dev_mail_urls():
-    """The mails of development (``home/dev_mail.py``); the views answer 404 elsewhere."""
+    """The mails of development (``operations/dev_mail.py``); the views answer 404 elsewhere."""
     return [
         path("entwicklungs-e-mails/", dev_mail.DevMailIndexView.as_view(), name="dev_mail_index"),
         path("entwicklungs-e-mails/<str:name>/", dev_mail.DevMailView.as_view(), name="dev_mail"),

@@ -2,14 +2,14 @@
 
 Each names why it came ("Sie folgen dem Arbeitskreis …"), links to the member's settings and
 carries a one-click unsubscribe (``List-Unsubscribe``/``List-Unsubscribe-Post``, RFC 8058)
-that works without a login. Sending only queues the mail (home/mail.py).
+that works without a login. Sending only queues the mail (operations/mail.py).
 """
 
 from django.conf import settings
 from django.urls import reverse
 
 from documents.models import CustomDocument
-from home.composed_mail import compose_mail
+from operations.composed_mail import compose_mail
 
 from .models import NoticeKind
 from .unsubscribe import unsubscribe_url

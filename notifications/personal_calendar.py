@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 
 import icalendar
 
-from home.cache import count_within_the_hour
 from home.members import is_member
 from home.models import SiteSettings
+from operations.cache import count_within_the_hour
 from registrations.models import Attendance, Registration, RegistrationStatus
 from workgroups.calendar import EUROPE_BERLIN_VTIMEZONE, event_component
 from workgroups.models import EventPage

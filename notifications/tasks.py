@@ -1,6 +1,6 @@
 """Telling followers, in the background worker: each due notice once, and the weekly overview.
 
-A notice is dispatched in its own transaction: its mails are queued (home/mail.py) and it is
+A notice is dispatched in its own transaction: its mails are queued (operations/mail.py) and it is
 marked sent together, so a worker stopped halfway sends nobody the same news twice and skips
 nobody. Who hears of it is read at that moment: a follower who unsubscribed or whose account
 is gone meanwhile gets nothing, and nobody hears of an event they may not see.

@@ -1,6 +1,6 @@
 from django.urls import path
 
-import home.converters  # noqa: F401  registers <id:…>
+import operations.converters  # noqa: F401  registers <id:…>
 
 from . import views
 

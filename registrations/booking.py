@@ -6,7 +6,7 @@ and decides. Two people asking for the last place at the same moment therefore q
 it, the other lands on the waiting list. A freed place goes to the first person waiting for the
 same kind of attendance (on site or online).
 
-E-mails are queued inside the same transaction (home/mail.py): nobody is told about a place
+E-mails are queued inside the same transaction (operations/mail.py): nobody is told about a place
 that a rollback took away again, nobody misses a mail about a committed change, and a mail
 server that is down never fails a registration or a cancellation.
 """
@@ -15,9 +15,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.mail import within_hourly_limit
 from home.members import is_member
-from home.page_cache import purge_page_cache
+from operations.mail import within_hourly_limit
+from operations.page_cache import purge_page_cache
 from workgroups.models import AttendanceMode, EventPage, RegistrationAudience
 
 from . import invitations

@@ -5,7 +5,7 @@ registrant as attendee, so calendar programs offer to add it; the event's UID an
 those of the site's calendars, so an update replaces the entry and ``METHOD:CANCEL`` removes
 it.
 
-Sending only queues the mail (``EMAIL_BACKEND``, home/mail.py): callers send inside the
+Sending only queues the mail (``EMAIL_BACKEND``, operations/mail.py): callers send inside the
 transaction that changes the registration, so the mail leaves if and only if the change is
 committed, and a mail server that is down delays it instead of failing the request.
 """
@@ -18,7 +18,7 @@ from django.utils import timezone
 
 import icalendar
 
-from home.composed_mail import compose_mail, quoted
+from operations.composed_mail import compose_mail, quoted
 from workgroups.calendar import (
     EUROPE_BERLIN_VTIMEZONE,
     event_component,

@@ -4,7 +4,7 @@ from django.db import transaction
 
 from wagtail.signals import page_published
 
-from home.page_cache import purge_when_changed
+from operations.page_cache import purge_when_changed
 from workgroups.models import EventPage
 
 from .models import Registration

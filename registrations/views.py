@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from home.cache import count_within_the_hour
-from home.client_address import client_address
+from operations.cache import count_within_the_hour
+from operations.client_address import client_address
 from workgroups.models import EventPage
 
 from . import booking
@@ -24,7 +24,7 @@ from .models import Registration, RegistrationStatus
 def rate_limit_reached(request):
     """More than ``REGISTRATIONS_PER_HOUR`` attempts from one client in an hour.
 
-    Counted per client address (home/client_address.py), not per connection: behind the proxy
+    Counted per client address (operations/client_address.py), not per connection: behind the proxy
     every connection comes from the proxy, and one busy client must not close the form for all.
     """
     attempts = count_within_the_hour(f"registrations:attempts:{client_address(request)}")

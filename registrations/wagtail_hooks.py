@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages
 
-import home.converters  # noqa: F401  registers <id:…>
+import operations.converters  # noqa: F401  registers <id:…>
 from workgroups.models import EventPage
 from workgroups.panels import CANCELLATION_RECIPIENTS_HOOK, who_is_told
 

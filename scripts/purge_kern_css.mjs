@@ -31,7 +31,7 @@ const [result] = await new PurgeCSS().purge({
   content: [
     "templates/**/*.html",
     "templates/**/*.txt",
-    "{home,documents,workgroups,registrations,board}/**/*.py",
+    "{operations,home,documents,workgroups,registrations,board,notifications,demo}/**/*.py",
     "site/static/js/**/*.js",
   ],
   safelist: {

@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 import pytest
 
 from board.models import BoardPage
-from home.management.commands.load_demo import DEFAULT_PASSWORD as DEMO_PASSWORD
+from demo.management.commands.load_demo import DEFAULT_PASSWORD as DEMO_PASSWORD
 from home.models import SiteSettings
 from tests.factories import (
     EventIndexPageFactory,

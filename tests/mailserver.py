@@ -1,7 +1,7 @@
 """A real mail server for tests, and the site's mail queue as production runs it.
 
 ``MailServer.down(settings)`` switches the site to what production uses: every mail queued
-(home/mail.py) as a task in the database (django-tasks-db), delivered by SMTP. The server's
+(operations/mail.py) as a task in the database (django-tasks-db), delivered by SMTP. The server's
 port is closed at first, a mail server that is down; ``start()`` brings an SMTP server
 (aiosmtpd) up on it, which keeps every message as a mail program would receive it.
 ``run_queue()`` works through the due tasks as ``manage.py db_worker`` does, and
@@ -35,7 +35,7 @@ class MailServer:
     def down(cls, settings):
         server = cls(free_port())
         settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-        settings.EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
+        settings.EMAIL_BACKEND = "operations.mail.QueuedEmailBackend"
         settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
         settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
         settings.EMAIL_USE_TLS = False
@@ -78,7 +78,7 @@ class MailServer:
 
 def run_queue():
     """The worker's loop (django-tasks-db's, which ``manage.py db_worker`` runs in
-    home/worker.py), until no task is due; without the worker's heartbeat threads."""
+    operations/worker.py), until no task is due; without the worker's heartbeat threads."""
     Worker(
         queue_names=["default"],
         interval=0,
@@ -94,7 +94,7 @@ def run_queue():
 def waiting_mails():
     """Mail tasks in the queue that have not run yet (due now or later)."""
     return DBTaskResult.objects.filter(
-        task_path="home.mail.deliver_mail", status=TaskResultStatus.READY
+        task_path="operations.mail.deliver_mail", status=TaskResultStatus.READY
     )
 
 

@@ -4,7 +4,7 @@
 ``?zeitraum=vergangen`` narrows them. Join links and members-only data are not fields here.
 Whatever a caller sends, the answer is the events or a 400 with the reason, never a 500.
 
-Answers carry ETag and Last-Modified from the content version (``home/conditional.py``), so a
+Answers carry ETag and Last-Modified from the content version (``operations/conditional.py``), so a
 website polling for events gets 304 while nothing changed. The answer is the same for every
 caller (public events only, also for members), so it may be shared.
 """
@@ -22,9 +22,9 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from home.conditional import content_conditional_response
-from home.converters import LARGEST_DATABASE_ID
 from home.search import SEARCH_QUERY_MAX_LENGTH, clean_search_query
+from operations.conditional import content_conditional_response
+from operations.converters import LARGEST_DATABASE_ID
 
 from .models import EventPage
 

@@ -1,13 +1,13 @@
 """Conditional GET for event calendars and feeds: what tells that the events changed.
 
-The answer itself (304, ETag, the kept body) is ``home/conditional.py``.
+The answer itself (304, ETag, the kept body) is ``operations/conditional.py``.
 """
 
 from django.db.models import Max, Q, QuerySet
 
 from wagtail.models import PageLogEntry
 
-from home.conditional import conditional_items_response
+from operations.conditional import conditional_items_response
 
 
 def latest_removal():

@@ -1,6 +1,6 @@
 """Side effects of the working groups' models (wired in ``WorkgroupsConfig.ready``)."""
 
-from home.page_cache import purge_when_changed
+from operations.page_cache import purge_when_changed
 
 from .models import Municipality, Topic
 

@@ -1,4 +1,5 @@
-"""What event pages and event listings answer: their sub-page routes (``home/subpage_routes.py``).
+"""What event pages and event listings answer: their sub-page routes
+(``operations/subpage_routes.py``).
 
 Pages that list events (a working group, the "Termine" page) serve the filtered listing, a
 month view and the iCal, RSS and Atom feeds; the "Termine" page also the list for other
@@ -24,9 +25,9 @@ from django.utils.translation import gettext_lazy as _
 from documents.access import is_restricted
 from documents.archive import zip_documents
 from home.canonical import listing_query
-from home.page_cache import cached_until_change
 from home.pagination import requested_page
-from home.subpage_routes import subpage_route
+from operations.page_cache import cached_until_change
+from operations.subpage_routes import subpage_route
 
 from . import embedding
 from .calendar import calendar_response

@@ -15,8 +15,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from home.approval import PageEditViewWithDecisionMessage, PageWorkflowActionViewWithDecisionMessage
-from home.page_cache import cached_until_change
 from home.privacy import private_pages_q
+from operations.page_cache import cached_until_change
 
 from .admin_views import (
     EventFilterSet,

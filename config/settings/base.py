@@ -21,12 +21,14 @@ CSRF_TRUSTED_ORIGINS = [
 
 # --- Applications ------------------------------------------------------------------------------
 INSTALLED_APPS = [
+    "operations",
     "home",
     "documents",
     "workgroups",
     "registrations",
     "board",
     "notifications",
+    "demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -59,16 +61,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so every layer below and every log line knows the client (home/client_address.py).
-    "home.client_address.ClientAddressMiddleware",
+    # First, so every layer below and every log line knows the client
+    # (operations/client_address.py).
+    "operations.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "home.middleware.PermissionsPolicyMiddleware",
-    "home.middleware.PublicCorsMiddleware",
+    "operations.middleware.PermissionsPolicyMiddleware",
+    "operations.middleware.PublicCorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses what leaves below it, pages from the page cache included.
-    "home.middleware.CompressTextMiddleware",
-    # Above sessions, CSRF and messages: a kept page costs no query (home/page_cache.py).
-    "home.page_cache.PageCacheMiddleware",
+    "operations.middleware.CompressTextMiddleware",
+    # Above sessions, CSRF and messages: a kept page costs no query (operations/page_cache.py).
+    "operations.page_cache.PageCacheMiddleware",
     "home.middleware.KnownSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -126,8 +129,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            # Django's RedisCache that answers "not cached" while Redis is down (home/cache.py).
-            "BACKEND": "home.cache.ResilientRedisCache",
+            # Django's RedisCache that answers "not cached" while Redis is down
+            # (operations/cache.py).
+            "BACKEND": "operations.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "arbeitskreise",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
@@ -136,16 +140,16 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# The page cache for visitors (home/page_cache.py) keeps pages only in a cache that every process
-# of the site shares, so a purge reaches them all: Redis. A single development server may use
-# its own memory (dev.py).
+# The page cache for visitors (operations/page_cache.py) keeps pages only in a cache that every
+# process of the site shares, so a purge reaches them all: Redis. A single development server
+# may use its own memory (dev.py).
 # PAGE_CACHE=off switches it off (`make bench` measures both).
 PAGE_CACHE_ENABLED = bool(os.environ.get("REDIS_URL")) and os.environ.get("PAGE_CACHE") != "off"
 # Pages are purged on every change; this bounds a page's life should a change ever bypass the
 # model signals (a bulk update in a shell).
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", str(60 * 60 * 24)))
 # Frontend HTTP caches (Varnish, deploy/varnish.vcl) in front of the site, comma-separated; each
-# gets a BAN after every change, sent by the application itself (home/frontend_cache.py).
+# gets a BAN after every change, sent by the application itself (operations/frontend_cache.py).
 FRONTEND_CACHE_URLS = [
     url.strip() for url in os.environ.get("VARNISH_URL", "").split(",") if url.strip()
 ]
@@ -171,8 +175,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "home.accounts.locked_out"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "home.accounts.throttled_username"
-# The address counted is the one client address of home/client_address.py.
-AXES_CLIENT_IP_CALLABLE = "home.client_address.client_address"
+# The address counted is the one client address of operations/client_address.py.
+AXES_CLIENT_IP_CALLABLE = "operations.client_address.client_address"
 # Reverse proxies (addresses or networks) whose X-Real-IP names the client; a request from
 # anywhere else is its own client, whatever headers it sends. production.py trusts this host.
 TRUSTED_PROXIES = [p.strip() for p in os.environ.get("TRUSTED_PROXIES", "").split(",") if p.strip()]
@@ -215,18 +219,18 @@ STATICFILES_DIRS = [
     ("kern", BASE_DIR / "node_modules" / "@kern-ux" / "native" / "dist"),
 ]
 STORAGES = {
-    # Django's file storage, which leaves no cut-off file on a full disk (home/storage.py).
-    "default": {"BACKEND": "home.storage.LocalMediaStorage"},
+    # Django's file storage, which leaves no cut-off file on a full disk (operations/storage.py).
+    "default": {"BACKEND": "operations.storage.LocalMediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-# Several app machines share their media on S3-compatible object storage (home/storage.py):
+# Several app machines share their media on S3-compatible object storage (operations/storage.py):
 # images public through the bucket policy, documents only through the permission check.
 # Credentials come from the usual AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.
 if os.environ.get("MEDIA_S3_BUCKET"):
     STORAGES["default"] = {
-        "BACKEND": "home.storage.MediaStorage",
+        "BACKEND": "operations.storage.MediaStorage",
         "OPTIONS": {
             "bucket_name": os.environ["MEDIA_S3_BUCKET"],
             "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
@@ -310,9 +314,10 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 # --- Email -------------------------------------------------------------------------------------
-# Every mail leaves through the task queue, with retries (home/mail.py); the worker delivers it
-# through EMAIL_DELIVERY_BACKEND, which the environment's EMAIL_BACKEND names (SMTP by default).
-EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
+# Every mail leaves through the task queue, with retries (operations/mail.py); the worker
+# delivers it through EMAIL_DELIVERY_BACKEND, which the environment's EMAIL_BACKEND names (SMTP
+# by default).
+EMAIL_BACKEND = "operations.mail.QueuedEmailBackend"
 EMAIL_DELIVERY_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
@@ -332,8 +337,8 @@ WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # Each line names the client it was written for (home/client_address.py), "-" outside one.
-    "filters": {"client_address": {"()": "home.client_address.ClientAddressLogFilter"}},
+    # Each line names the client it was written for (operations/client_address.py), "-" outside one.
+    "filters": {"client_address": {"()": "operations.client_address.ClientAddressLogFilter"}},
     "formatters": {
         "client": {"format": "{levelname} {name} [{client_address}] {message}", "style": "{"}
     },

@@ -15,9 +15,9 @@ ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost"]  # noqa: F405
 
 # --- Email -------------------------------------------------------------------------------------
 # The queue delivers each mail as one .eml file into DEV_MAIL_DIR; staff read them in the admin
-# under "Entwicklungs-E-Mails" (home/dev_mail.py). EMAIL_BACKEND in the environment names
+# under "Entwicklungs-E-Mails" (operations/dev_mail.py). EMAIL_BACKEND in the environment names
 # another delivery backend (e.g. django.core.mail.backends.console.EmailBackend).
-EMAIL_DELIVERY_BACKEND = os.environ.get("EMAIL_BACKEND", "home.dev_mail.MailFolderBackend")
+EMAIL_DELIVERY_BACKEND = os.environ.get("EMAIL_BACKEND", "operations.dev_mail.MailFolderBackend")
 DEV_MAIL_DIR = Path(os.environ.get("DEV_MAIL_DIR", BASE_DIR / "var" / "mail"))  # noqa: F405
 
 STORAGES["staticfiles"] = {  # noqa: F405

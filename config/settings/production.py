@@ -28,7 +28,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 # nginx (and Varnish behind it) on this host name the client in X-Real-IP; login throttling,
-# rate limits and logs count that address (home/client_address.py).
+# rate limits and logs count that address (operations/client_address.py).
 TRUSTED_PROXIES = [
     p.strip() for p in os.environ.get("TRUSTED_PROXIES", "127.0.0.1,::1").split(",") if p.strip()
 ]

@@ -18,7 +18,7 @@ from django import template
 
 from wagtail.images import get_image_model
 
-from home.page_cache import cached_until_change, leave_out_of_caches
+from operations.page_cache import cached_until_change, leave_out_of_caches
 
 register = template.Library()
 logger = logging.getLogger(__name__)

@@ -10,8 +10,8 @@ from wagtail.models import Page, Site, get_page_models
 
 from home.members import is_member
 from home.models import SiteSettings
-from home.page_cache import cached_until_change
 from home.privacy import private_pages_q
+from operations.page_cache import cached_until_change
 
 register = template.Library()
 

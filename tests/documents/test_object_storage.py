@@ -18,8 +18,8 @@ import pytest
 from moto.server import ThreadedMotoServer
 from wagtail_factories import ImageFactory
 
-from home.backup import read_backup, write_backup
-from home.media import PUBLIC_MEDIA_FOLDERS
+from operations.backup import read_backup, write_backup
+from operations.media import PUBLIC_MEDIA_FOLDERS
 from tests.factories import MeetingPageFactory
 from tests.factories.documents import pdf_document, restricted_collection
 from tests.network import free_port
@@ -51,7 +51,7 @@ def bucket(s3_server, settings, monkeypatch):
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
-            "BACKEND": "home.storage.MediaStorage",
+            "BACKEND": "operations.storage.MediaStorage",
             "OPTIONS": {
                 "bucket_name": name,
                 "endpoint_url": s3_server,

@@ -23,7 +23,7 @@ from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 from documents import pdf_processing
 from documents.pdf_processing import Limits
 from documents.tasks import extract_document_metadata
-from home.worker import TaskInterrupted
+from operations.worker import TaskInterrupted
 from tests.factories.documents import pdf_document
 
 pytestmark = pytest.mark.django_db

@@ -412,7 +412,7 @@ def unreachable_bucket(settings, monkeypatch):
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
-            "BACKEND": "home.storage.MediaStorage",
+            "BACKEND": "operations.storage.MediaStorage",
             "OPTIONS": {
                 "bucket_name": "gibt-es-nicht",
                 "endpoint_url": f"http://{host}:{port}",

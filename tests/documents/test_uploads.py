@@ -13,8 +13,8 @@ from wagtail.models import Collection
 import pytest
 from pypdf import PdfWriter
 
+from demo.pdf import make_pdf
 from documents.validation import check_filename
-from home.management.demo.pdf import make_pdf
 
 pytestmark = pytest.mark.django_db
 

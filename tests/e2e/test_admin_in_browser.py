@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from home.management.demo.pdf import make_pdf
+from demo.pdf import make_pdf
 from tests.e2e.conftest import save_screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

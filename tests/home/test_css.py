@@ -10,7 +10,8 @@ KERN_FULL = ROOT / "node_modules" / "@kern-ux" / "native" / "dist" / "kern.min.c
 KERN_USED = ROOT / "site" / "static" / "css" / "kern-used.css"
 SOURCES = [
     *(ROOT / "templates").rglob("*.html"),
-    *(path for app in ("home", "documents", "workgroups", "registrations", "board")
+    *(path for app in ("operations", "home", "documents", "workgroups", "registrations", "board",
+                       "notifications", "demo")
       for path in (ROOT / app).rglob("*.py")),
 ]  # fmt: skip
 CLASS = re.compile(r"\bkern-[a-z0-9]+(?:[_-]{1,2}[a-z0-9]+)*\b")

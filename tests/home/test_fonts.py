@@ -16,7 +16,7 @@ TEXT_SOURCES = [
     *sorted((ROOT / "templates").rglob("*.html")),
     *sorted((ROOT / "templates").rglob("*.txt")),
     ROOT / "locale" / "de" / "LC_MESSAGES" / "django.po",
-    *sorted((ROOT / "home" / "management" / "demo").glob("*.py")),
+    *sorted((ROOT / "demo").glob("*.py")),
 ]
 
 

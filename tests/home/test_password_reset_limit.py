@@ -7,7 +7,7 @@ limit tells nobody anything; the mails go through the task queue like every othe
 import pytest
 
 from home.accounts import RESET_MAILS_PER_HOUR
-from home.mail import QueuedMessage
+from operations.mail import QueuedMessage
 from tests.factories import UserFactory
 from tests.mailserver import waiting_mails
 from tests.network import free_port
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def test_thirty_requests_for_one_address_send_a_few_mails(
     client, home_page, member, settings, mailoutbox, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
+    settings.EMAIL_BACKEND = "operations.mail.QueuedEmailBackend"
     member.email = "kommune@example.org"
     member.save()
     other = UserFactory(username="nachbar", email="nachbar@example.org", groups=["Mitglieder"])
@@ -44,7 +44,7 @@ def test_thirty_requests_for_one_address_send_a_few_mails(
 def test_the_admin_reset_page_keeps_the_same_limit(
     client, editor, settings, mailoutbox, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
+    settings.EMAIL_BACKEND = "operations.mail.QueuedEmailBackend"
     editor.email = "redaktion@example.org"
     editor.save()
 
@@ -66,12 +66,12 @@ def test_while_the_cache_is_down_the_queue_counts(client, home_page, member, set
     reset the page announces is on its way, and a flood still is not."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "home.cache.ResilientRedisCache",
+            "BACKEND": "operations.cache.ResilientRedisCache",
             "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
         }
     }
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    settings.EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
+    settings.EMAIL_BACKEND = "operations.mail.QueuedEmailBackend"
     member.email = "kommune@example.org"
     member.save()
     other = UserFactory(username="nachbar", email="nachbar@example.org", groups=["Mitglieder"])

@@ -96,7 +96,8 @@ def test_the_sitemap_comes_in_pages_whose_queries_do_not_grow(client, home_page,
     assert pages == [f"/sitemap-seiten.xml{suffix}" for suffix in ("", "?p=2", "?p=3", "?p=4")]
     assert first.count("<loc>") == 3 and last.count("<loc>") == 1  # 10 pages with the home page
     assert "seite-8/</loc>" in last
-    # 9, and the content version with its date for ETag and Last-Modified (home/conditional.py)
+    # 9, and the content version with its date for ETag and Last-Modified
+    # (operations/conditional.py)
     assert with_10 == with_4 == 10
     assert client.get("/sitemap-seiten.xml?p=5").status_code == 404
 

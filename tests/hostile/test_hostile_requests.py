@@ -14,7 +14,7 @@ from django.utils import timezone
 
 import pytest
 
-from home.management.commands.load_demo import DEFAULT_PASSWORD
+from demo.management.commands.load_demo import DEFAULT_PASSWORD
 from tests.public_urls import public_demo_urls
 from workgroups.models import EventPage
 

@@ -13,7 +13,7 @@ from django.urls import URLPattern, get_resolver, resolve, reverse
 
 import pytest
 
-from home.converters import LARGEST_DATABASE_ID
+from operations.converters import LARGEST_DATABASE_ID
 
 pytestmark = pytest.mark.django_db
 

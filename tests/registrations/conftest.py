@@ -5,12 +5,12 @@ from tests.factories import MeetingPageFactory, UserFactory, in_days
 
 @pytest.fixture(autouse=True)
 def mail_through_the_queue(settings):
-    """As in production, every mail goes through the task queue (home/mail.py): queued with the
-    registration's transaction, delivered into the test outbox once it commits.
+    """As in production, every mail goes through the task queue (operations/mail.py): queued with
+    the registration's transaction, delivered into the test outbox once it commits.
 
     Django's test runner replaces ``EMAIL_BACKEND`` by its outbox; this puts the queue back.
     """
-    settings.EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
+    settings.EMAIL_BACKEND = "operations.mail.QueuedEmailBackend"
 
 
 @pytest.fixture

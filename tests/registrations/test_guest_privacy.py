@@ -12,7 +12,7 @@ from django.test import Client
 
 import pytest
 
-from home.mail import QueuedMessage
+from operations.mail import QueuedMessage
 from registrations import booking
 from registrations.models import Registration, RegistrationStatus
 from tests.registrations.guest import GUEST_FORM as FORM

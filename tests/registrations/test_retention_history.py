@@ -43,7 +43,7 @@ def _delivered(person, days_ago):
     """The worker delivered the queued mails to ``person`` that many days ago."""
     mails = [
         task.pk
-        for task in DBTaskResult.objects.filter(task_path="home.mail.deliver_mail")
+        for task in DBTaskResult.objects.filter(task_path="operations.mail.deliver_mail")
         if person["email"] in task.args_kwargs["args"][0]["recipients"]
     ]
     assert mails

@@ -10,7 +10,7 @@ import icalendar
 import pytest
 
 from home.models import SiteSettings
-from home.page_cache import NEXT_CHANGE_HOOK
+from operations.page_cache import NEXT_CHANGE_HOOK
 from tests.factories import MeetingPageFactory, WorkshopPageFactory, in_days
 from workgroups.models import BERLIN
 

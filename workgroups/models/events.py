@@ -30,8 +30,8 @@ from documents.models import DocumentKind
 from home.blocks import BaseStreamBlock
 from home.members import is_member
 from home.models import BasePage
-from home.page_cache import cached_until_change
-from home.subpage_routes import SubpageRoutesMixin
+from operations.page_cache import cached_until_change
+from operations.subpage_routes import SubpageRoutesMixin
 
 from ..formatting import BERLIN, format_event_dates, local_time
 from ..materials import downloadable_materials, mark_downloads

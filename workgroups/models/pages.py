@@ -18,9 +18,9 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
-from home.page_cache import cached_until_change
 from home.privacy import private_pages_q
-from home.subpage_routes import SubpageRoutesMixin
+from operations.page_cache import cached_until_change
+from operations.subpage_routes import SubpageRoutesMixin
 
 from .event_types import EVENT_TYPES
 from .events import EventPage

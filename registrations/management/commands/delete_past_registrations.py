@@ -8,7 +8,7 @@ answer questions about attendance in the weeks after an event.
 The registration row is not the only place holding the registrant's name and address:
 Wagtail's admin history (``ModelLogEntry``) labels every creation, edit and deletion of a
 registration with the name, and the task queue keeps a row for every mail it delivered
-(``home/mail.py``: the envelope with the addresses; a failed delivery's error may name them).
+(``operations/mail.py``: the envelope with the addresses; a failed delivery's error may name them).
 Both go with the registration, or the name
 would live on in the database and every backup: the history of registrations that no longer
 exist, the delivered mails to the addresses of the registrations deleted now, and every
@@ -31,7 +31,7 @@ from wagtail.models import ModelLogEntry
 
 from django_tasks_db.models import DBTaskResult
 
-from home.mail import deliver_mail, mail_tasks_to
+from operations.mail import deliver_mail, mail_tasks_to
 from registrations.models import Registration
 
 
