@@ -237,5 +237,6 @@ def rss(page, request):
         key="board-rss|" + "|".join(f"{e.pk}:{e.last_published_at}" for e in entries),
         changes=[entry.last_published_at for entry in entries] + [removed, today],
         build_response=lambda: BoardFeed(page, entries)(request),
+        public=True,  # entries on the board are public
         max_age=FEED_MAX_AGE,
     )

@@ -16,8 +16,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import quote_etag
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 import icalendar
@@ -25,6 +24,7 @@ import icalendar
 from home.members import is_member
 from home.models import SiteSettings
 from operations.cache import count_within_the_hour
+from operations.conditional import conditional_items_response
 from registrations.models import Attendance, Registration, RegistrationStatus
 from workgroups.calendar import EUROPE_BERLIN_VTIMEZONE, event_component
 from workgroups.models import EventPage
@@ -163,13 +163,16 @@ def personal_calendar_response(request, token):
         response["Retry-After"] = "3600"
         return _private(response)
     body = build_personal_calendar(calendar.user, request)
-    etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
-    not_modified = get_conditional_response(request, etag=etag)
-    if not_modified is not None:
-        return _private(not_modified)
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="mein-kalender.ics"'
-    response["ETag"] = etag
+
+    def as_file():
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="mein-kalender.ics"'
+        return response
+
+    # Private (the helper's default): the answer is this member's alone.
+    response = conditional_items_response(
+        request, key=hashlib.sha256(body).hexdigest(), changes=[], build_response=as_file
+    )
     return _private(response)
 
 

@@ -1,9 +1,16 @@
 """Conditional GET for lists that clients poll (calendars, feeds): 304 while nothing changed.
 
 The caller says what identifies its output (``key``) and when its items changed; this module
-answers with ETag, Last-Modified and a public ``Cache-Control``, and can keep the built body
-so a version of the list is rendered once. ``workgroups/conditional.py`` uses it for events,
-``board/views.py`` for the board's feed.
+answers with ETag and Last-Modified. ``workgroups/conditional.py`` uses it for events,
+``board/views.py`` for the board's feed, ``notifications/personal_calendar.py`` for a member's
+own calendar.
+
+Who may keep and read the answer is the caller's explicit choice, and the default is the safe
+one: a **private** answer (anything that depends on the viewer, a session or a token in the
+URL) gets ``Cache-Control: private, no-cache``, no other site may read it, and its body is
+never kept. Only an answer built from public content alone says ``public=True``: it gets a
+public ``Cache-Control`` with ``max_age``, any origin may read it, and with ``keep_built`` its
+body is kept in the shared cache so a version of the list is rendered once.
 
 Answers that show the site's content as a whole (the API, the sitemaps) take their validators
 from the content version instead (``content_conditional_response``): it changes with every
@@ -22,28 +29,32 @@ from .content_version import read_state
 
 
 def conditional_items_response(
-    request, *, key, changes, build_response, max_age=900, keep_built=False
+    request, *, key, changes, build_response, public=False, max_age=900, keep_built=False
 ):
     """The conditional GET itself, for any list: ``key`` must change whenever the output
     would, ``changes`` are the moments it changed (the latest is Last-Modified).
 
-    With ``keep_built`` the built body is cached under the ETag: a new version of the content
-    has a new ETag, so nothing stale is ever served and nothing needs purging.
+    Private unless ``public`` (see the module's docstring). With ``keep_built`` (public answers
+    only) the built body is cached under the ETag: a new version of the content has a new
+    ETag, so nothing stale is ever served and nothing needs purging.
     """
+    if keep_built and not public:
+        raise ValueError("Only a public answer may be kept in the shared cache.")
     etag = quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
     changes = [moment for moment in changes if moment]
     last_modified = int(max(changes).timestamp()) if changes else None
-    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    if not_modified is not None:
-        # Public data (operations.middleware.PublicCorsMiddleware).
-        not_modified.allow_any_origin = True
-        return not_modified
-    response = _built_response(etag, build_response) if keep_built else build_response()
-    response.allow_any_origin = True
-    response["ETag"] = etag
-    if last_modified:
-        response["Last-Modified"] = http_date(last_modified)
-    patch_cache_control(response, public=True, max_age=max_age)
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        response = _built_response(etag, build_response) if keep_built else build_response()
+        response["ETag"] = etag
+        if last_modified:
+            response["Last-Modified"] = http_date(last_modified)
+    if public:
+        # Public data: any site may read it (operations.middleware.PublicCorsMiddleware).
+        response.allow_any_origin = True
+        patch_cache_control(response, public=True, max_age=max_age)
+    else:
+        patch_cache_control(response, private=True, no_cache=True)
     return response
 
 
@@ -63,6 +74,7 @@ def content_conditional_response(request, *, key, build_response, changed_by_tim
         key=f"{key}|{request.get_host()}|{version}|{changed_by_time}",
         changes=[changed_at, changed_by_time],
         build_response=build_response,
+        public=True,
         max_age=max_age,
     )
 

@@ -57,6 +57,7 @@ def conditional_response(request, *, key, events, build_response, max_age=900, l
         key=f"{key}|{request.get_host()}|{events_fingerprint(rows)}",
         changes=changes,
         build_response=lambda: build_response(list(events)),
+        public=True,  # the public events only: views pass what visitors may see
         max_age=max_age,
         keep_built=True,
     )
