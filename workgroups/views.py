@@ -65,7 +65,10 @@ def event_listing(page, request):
     """The page itself: upcoming events and the archive, each paged, under the filter form."""
     events = page.get_events(request)
     working_groups = page.get_filter_working_groups(request)
-    years, topics = page.filter_options(events)
+    # Kept until content changes: which years and topics occur changes only with events.
+    years, topics = cached_until_change(
+        f"filter-options:{page.pk}", lambda: page.filter_options(events)
+    )
     filter_form = EventFilterForm(
         request.GET or None,
         event_types=EVENT_TYPES,
@@ -145,7 +148,7 @@ def month(page, request, year, month):
     """
     spelt_as = (year, month)
     year, month = int(year), int(month)
-    first, last = page.month_range()
+    first, last = cached_until_change("month-range", page.month_range)
     if not (1 <= month <= 12 and first <= (year, month) <= last):
         raise Http404(_("Für diesen Monat gibt es keinen Kalender."))
     if spelt_as != month_spelling(year, month):
@@ -265,6 +268,19 @@ def embed_guide(page, request):
 
 
 # --- one event -----------------------------------------------------------------------------
+@subpage_route(EventPage, "")
+def event_page(page, request):
+    """The event page itself. What it shows every viewer alike is kept until content changes,
+    as one cache entry; a preview shows the draft's own parts, so it always reads them."""
+    shared_parts = None
+    if not getattr(request, "is_preview", False):
+        shared_parts = cached_until_change(
+            f"event-page-parts:{page.pk}", lambda: page.parts_shown_to_everyone(request)
+        )
+    context = page.get_context(request, shared_parts=shared_parts)
+    return TemplateResponse(request, page.get_template(request), context)
+
+
 @subpage_route(EventPage, "unterlagen/", name="materials_zip")
 def materials_zip(page, request):
     """ "Alle Unterlagen": one ZIP of the materials this viewer may download."""

@@ -30,7 +30,6 @@ from documents.models import DocumentKind
 from home.blocks import BaseStreamBlock
 from home.members import is_member
 from home.models import BasePage
-from operations.page_cache import cached_until_change
 from operations.subpage_routes import SubpageRoutesMixin
 
 from ..formatting import BERLIN, format_event_dates, local_time
@@ -407,34 +406,26 @@ class EventPage(SubpageRoutesMixin, RegistrationOptions, BasePage):
             groups.setdefault(material.document.kind, []).append(material)
         return [(DocumentKind(kind).group_label, groups[kind]) for kind in order if kind in groups]
 
-    def _parts_shown_to_everyone(self, request):
+    def parts_shown_to_everyone(self, request):
         """What the page shows the same way to every viewer, read from the database at once:
         materials, speakers, topics, the working group (for the way back) and the JSON-LD.
+        The page's view keeps them until content changes (``workgroups/views.py``)."""
+        return {
+            "material_groups": self.material_groups,
+            "speakers": list(self.speakers.select_related("presentation")),
+            "topic_names": self.topic_names,
+            "working_group": self.working_group,
+            # Only what visitors may see (workgroups/structured_data.py).
+            "structured_data": event_structured_data(self, request),
+        }
 
-        Kept until content changes for the published page, as one cache entry; a preview
-        shows the draft's own parts, so it always reads them.
-        """
-
-        def read():
-            return {
-                "material_groups": self.material_groups,
-                "speakers": list(self.speakers.select_related("presentation")),
-                "topic_names": self.topic_names,
-                "working_group": self.working_group,
-                # Only what visitors may see (workgroups/structured_data.py).
-                "structured_data": event_structured_data(self, request),
-            }
-
-        if getattr(request, "is_preview", False):
-            return read()
-        return cached_until_change(f"event-page-parts:{self.pk}", read)
-
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, shared_parts=None, **kwargs):
+        """``shared_parts``: ``parts_shown_to_everyone`` as the view kept them, if it did."""
         context = super().get_context(request, *args, **kwargs)
         context["show_join_link"] = (
             bool(self.online_url) and not self.is_past and is_member(request.user)
         )
-        parts = self._parts_shown_to_everyone(request)
+        parts = shared_parts or self.parts_shown_to_everyone(request)
         self.material_groups = parts["material_groups"]
         self.working_group = parts["working_group"]
         context["material_groups"] = self.material_groups

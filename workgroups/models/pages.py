@@ -19,7 +19,6 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
 from home.privacy import private_pages_q
-from operations.page_cache import cached_until_change
 from operations.subpage_routes import SubpageRoutesMixin
 
 from .event_types import EVENT_TYPES
@@ -49,31 +48,21 @@ class EventListingMixin(SubpageRoutesMixin):
         return str(self.title)
 
     def filter_options(self, events):
-        """Years and topics that occur among the events (cached until events change)."""
-
-        def compute():
-            years = [day.year for day in events.dates("start", "year", order="DESC")]
-            topics = list(Topic.objects.filter(events__in=events).distinct())
-            return years, topics
-
-        return cached_until_change(f"filter-options:{self.pk}", compute)
+        """Years and topics that occur among the events."""
+        years = [day.year for day in events.dates("start", "year", order="DESC")]
+        topics = list(Topic.objects.filter(events__in=events).distinct())
+        return years, topics
 
     def month_range(self):
         """The months a calendar view exists for: from the first event's year to a year after
         the last one (at least the coming year). Every other month answers 404, so crawlers
         do not walk a thousand years of empty calendars."""
-
-        def compute():
-            years = EventPage.objects.live().aggregate(
-                first=models.Min("start__year"), last=models.Max("start__year")
-            )
-            this_year = timezone.localdate().year
-            return (
-                min(years["first"] or this_year, this_year),
-                max(years["last"] or this_year, this_year) + 1,
-            )
-
-        first_year, last_year = cached_until_change("month-range", compute)
+        years = EventPage.objects.live().aggregate(
+            first=models.Min("start__year"), last=models.Max("start__year")
+        )
+        this_year = timezone.localdate().year
+        first_year = min(years["first"] or this_year, this_year)
+        last_year = max(years["last"] or this_year, this_year) + 1
         return (first_year, 1), (last_year, 12)
 
     # --- links for templates -------------------------------------------------------------
