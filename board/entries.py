@@ -30,7 +30,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from workgroups.models import Municipality
+from taxonomy.models import Municipality
 
 from .pages import BoardPage
 from .terms import match_terms_for
@@ -94,7 +94,7 @@ class CooperationEntry(
         help_text=_("Wird aus dem Titel gebildet, wenn leer."),
     )
     topics = ParentalManyToManyField(
-        "workgroups.Topic", verbose_name=_("Themen"), blank=True, related_name="entries"
+        "taxonomy.Topic", verbose_name=_("Themen"), blank=True, related_name="entries"
     )
     municipality = models.ForeignKey(
         Municipality,

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.forms import ListingFilterForm
 from home.search import clean_search_query
-from workgroups.models import District
+from taxonomy.models import District
 
 from .entries import EntryKind, EntryStatus
 

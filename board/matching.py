@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from workgroups.models import NEIGHBOURING_DISTRICTS
+from taxonomy.models import NEIGHBOURING_DISTRICTS
 
 from .entries import CooperationEntry, EntryKind, EntryStatus
 from .terms import significant_terms

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Revision, TaskState, WorkflowState
 
 from home.forms import OfferedModelMultipleChoiceField
-from workgroups.models import Municipality, Topic
+from taxonomy.models import Municipality, Topic
 
 from .entries import CooperationEntry
 

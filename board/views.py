@@ -28,7 +28,7 @@ from home.pagination import requested_page
 from operations.conditional import conditional_items_response
 from operations.page_cache import cached_until_change, next_midnight
 from operations.subpage_routes import subpage_route
-from workgroups.models import BERLIN, Municipality, Topic
+from taxonomy.models import Municipality, Topic
 
 from . import submissions
 from .entries import CooperationEntry, entries_removed_since_publication
@@ -230,7 +230,7 @@ def rss(page, request):
     entries = list(entries)
     # Entries leave the board when unpublished or at midnight after "gültig bis": both move
     # Last-Modified, so feed readers asking "changed since?" learn of it.
-    today = dt.datetime.combine(timezone.localdate(), dt.time.min, tzinfo=BERLIN)
+    today = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
     removed = entries_removed_since_publication()
     return conditional_items_response(
         request,

@@ -14,6 +14,7 @@ from board.models import BoardPage, CooperationEntry
 from documents.models import MembersAreaPage
 from home.members import MEMBER_GROUPS
 from registrations.models import Registration, RegistrationStatus
+from taxonomy.models import Municipality, Topic
 from workgroups.models import (
     BERLIN,
     EventIndexPage,
@@ -22,8 +23,6 @@ from workgroups.models import (
     EventSpeaker,
     InfoSessionPage,
     MeetingPage,
-    Municipality,
-    Topic,
     WorkingGroupPage,
     WorkshopPage,
 )

@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from workgroups.models import Topic
-from workgroups.models.municipalities import District
+from taxonomy.models import District, Topic
 
 from .models import Delivery
 

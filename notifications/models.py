@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from workgroups.models.municipalities import District
+from taxonomy.models import District
 
 
 def new_calendar_token():
@@ -67,7 +67,7 @@ class BoardFollow(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="board_follows"
     )
     topic = models.ForeignKey(
-        "workgroups.Topic",
+        "taxonomy.Topic",
         verbose_name=_("Thema"),
         null=True,
         blank=True,

@@ -64,7 +64,8 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from board.entries import CooperationEntry
 from board.terms import match_terms_for
-from workgroups.models import MeetingPage, Municipality, WorkingGroupPage
+from workgroups.models import MeetingPage, WorkingGroupPage
+from taxonomy.models import Municipality
 
 groups = list(WorkingGroupPage.objects.all())
 start = timezone.now() - dt.timedelta(days=1000)

@@ -28,6 +28,7 @@ from home.canonical import listing_query
 from home.pagination import requested_page
 from operations.page_cache import cached_until_change
 from operations.subpage_routes import subpage_route
+from taxonomy.models import Topic
 
 from . import embedding
 from .calendar import calendar_response
@@ -35,7 +36,7 @@ from .conditional import conditional_response
 from .feeds import EventFeed
 from .filters import EventFilterForm
 from .materials import downloadable_materials
-from .models import EVENT_TYPES, EventIndexPage, EventListingMixin, EventPage, Topic, attach_parents
+from .models import EVENT_TYPES, EventIndexPage, EventListingMixin, EventPage, attach_parents
 from .month import adjacent_months, month_bounds, month_grid, month_spelling
 
 EVENTS_PER_PAGE = 10

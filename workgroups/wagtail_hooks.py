@@ -9,10 +9,6 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
-
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from home.approval import PageEditViewWithDecisionMessage, PageWorkflowActionViewWithDecisionMessage
 from home.privacy import private_pages_q
@@ -26,14 +22,7 @@ from .admin_views import (
     WorkingGroupEventsView,
     new_event_choices,
 )
-from .models import (
-    EventIndexPage,
-    EventPage,
-    Municipality,
-    Topic,
-    WorkingGroupPage,
-    attach_parents,
-)
+from .models import EventIndexPage, EventPage, WorkingGroupPage, attach_parents
 
 
 class UpcomingEventsPanel(Component):
@@ -159,44 +148,3 @@ class EventPageViewSet(PageViewSet):
 @hooks.register("register_admin_viewset")
 def register_event_listing():
     return [EventListingViewSet(), EventPageViewSet()]
-
-
-class TopicViewSet(SnippetViewSet):
-    """The topics (Themen) events and board entries are filed under."""
-
-    model = Topic
-    icon = "tag"
-    menu_label = _("Themen")
-    menu_order = 165
-    add_to_admin_menu = True
-    list_display = ["name", "slug"]
-    search_fields = ["name", "description"]
-    list_export = ["name", "slug", "description"]
-    ordering = ["name"]
-
-
-register_snippet(TopicViewSet)
-
-
-class MunicipalityAdmin(ModelAdmin):
-    """The register of member municipalities: plain reference data, hence modeladmin."""
-
-    model = Municipality
-    menu_label = _("Mitgliedskommunen")
-    menu_icon = "home"
-    menu_order = 170
-    add_to_settings_menu = False
-    list_display = ("name", "kind", "district", "member_since")
-    list_filter = ("kind", "district")
-    search_fields = ("name",)
-    # Exports show what people read ("Kreis Soest"), not the stored codes.
-    list_export = ("name", "get_kind_display", "get_district_display", "member_since")
-    export_headings = {
-        "get_kind_display": _("Art"),
-        "get_district_display": _("Kreis"),
-        "member_since": _("Mitglied seit"),
-    }
-    ordering = ("name",)
-
-
-modeladmin_register(MunicipalityAdmin)

@@ -23,6 +23,7 @@ CSRF_TRUSTED_ORIGINS = [
 INSTALLED_APPS = [
     "operations",
     "home",
+    "taxonomy",
     "documents",
     "workgroups",
     "registrations",
@@ -42,7 +43,6 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
-    "wagtail_modeladmin",
     "modelcluster",
     "taggit",
     "django_tasks",

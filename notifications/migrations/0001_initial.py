@@ -12,6 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('board', '0001_squashed'),
+        ('taxonomy', '0001_initial'),
         ('workgroups', '0004_members_audience_reads_eingeloggt'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -66,7 +67,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('district', models.CharField(blank=True, choices=[('paderborn', 'Kreis Paderborn'), ('hoexter', 'Kreis Höxter'), ('lippe', 'Kreis Lippe'), ('guetersloh', 'Kreis Gütersloh'), ('soest', 'Kreis Soest'), ('hochsauerland', 'Hochsauerlandkreis')], max_length=20, verbose_name='Kreis')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('topic', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='workgroups.topic', verbose_name='Thema')),
+                ('topic', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='taxonomy.topic', verbose_name='Thema')),
                 ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='board_follows', to=settings.AUTH_USER_MODEL)),
             ],
             options={

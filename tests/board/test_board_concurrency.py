@@ -16,9 +16,9 @@ from wagtail.models import ModelLogEntry, TaskState
 import pytest
 
 from board.models import CooperationEntry
+from taxonomy.models import Municipality
 from tests.concurrency import client_for, concurrently
 from tests.factories import TopicFactory, UserFactory
-from workgroups.models import Municipality
 
 pytestmark = [
     pytest.mark.postgres_only,

@@ -15,8 +15,8 @@ import pytest
 
 from board.models import CooperationEntry
 from board.moderation import board_workflow_has_an_approval_task, ensure_board_workflow
+from taxonomy.models import Municipality
 from tests.factories import TopicFactory, UserFactory
-from workgroups.models import Municipality
 
 pytestmark = pytest.mark.django_db
 

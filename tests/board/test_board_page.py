@@ -11,8 +11,8 @@ from django.utils import timezone
 import pytest
 
 from board.models import CooperationEntry
+from taxonomy.models import Municipality
 from tests.factories import TopicFactory, bulk_entries
-from workgroups.models import Municipality
 
 pytestmark = pytest.mark.django_db
 

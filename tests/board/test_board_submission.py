@@ -13,9 +13,9 @@ import feedparser
 import pytest
 
 from board.models import CooperationEntry
+from taxonomy.models import Municipality
 from tests.factories import CooperationEntryFactory, TopicFactory, UserFactory
 from tests.sitemaps import sitemap_text
-from workgroups.models import Municipality
 
 pytestmark = pytest.mark.django_db
 

@@ -6,14 +6,12 @@ from django.utils import timezone
 import factory
 import wagtail_factories
 
+from taxonomy.models import District, Municipality, Topic
 from workgroups.models import (
     BERLIN,
-    District,
     EventIndexPage,
     InfoSessionPage,
     MeetingPage,
-    Municipality,
-    Topic,
     WorkingGroupPage,
     WorkshopPage,
 )

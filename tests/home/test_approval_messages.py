@@ -16,8 +16,8 @@ from wagtail.test.utils.form_data import querydict_from_html
 import pytest
 
 from board.models import CooperationEntry
+from taxonomy.models import Municipality
 from tests.factories import MeetingPageFactory, TopicFactory
-from workgroups.models import Municipality
 
 pytestmark = pytest.mark.django_db
 

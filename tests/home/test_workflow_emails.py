@@ -27,9 +27,9 @@ from wagtail.test.utils.form_data import querydict_from_html
 import pytest
 
 from board.models import CooperationEntry
+from taxonomy.models import Municipality
 from tests.factories import MeetingPageFactory, TopicFactory, UserFactory
 from tests.mailserver import MailServer, pauses_pass, run_queue
-from workgroups.models import Municipality
 
 pytestmark = pytest.mark.django_db
 

@@ -179,12 +179,12 @@ def test_editors_manage_topics(client, editor):
     client.force_login(editor)
 
     response = client.post(
-        reverse("wagtailsnippets_workgroups_topic:add"),
+        reverse("wagtailsnippets_taxonomy_topic:add"),
         {"name": "Bauhof", "slug": "bauhof", "description": ""},
     )
 
     assert response.status_code == 302
-    assert client.get(reverse("wagtailsnippets_workgroups_topic:list")).status_code == 200
+    assert client.get(reverse("wagtailsnippets_taxonomy_topic:list")).status_code == 200
 
 
 @pytest.mark.django_db

@@ -1,4 +1,5 @@
-"""Models of the working groups: topics, municipalities, event pages and their listings."""
+"""Models of the working groups: event pages and their listings (the topics and municipalities
+they use are ``taxonomy``'s)."""
 
 from ..formatting import BERLIN, format_event_dates
 from .event_parts import EventMaterial, EventSpeaker
@@ -10,23 +11,12 @@ from .event_types import (
     WorkshopPage,
 )
 from .events import AttendanceMode, EventPage, EventStatus
-from .municipalities import (
-    NEIGHBOURING_DISTRICTS,
-    District,
-    Municipality,
-    MunicipalityKind,
-)
 from .pages import EventIndexPage, EventListingMixin, WorkingGroupPage, attach_parents
 from .querysets import EventQuerySet
 from .registration_options import RegistrationAudience
-from .topics import Topic
 
 __all__ = [
     "BERLIN",
-    "NEIGHBOURING_DISTRICTS",
-    "District",
-    "Municipality",
-    "MunicipalityKind",
     "EVENT_TYPES",
     "AttendanceMode",
     "EventIndexPage",
@@ -40,7 +30,6 @@ __all__ = [
     "MeetingKind",
     "MeetingPage",
     "RegistrationAudience",
-    "Topic",
     "WorkingGroupPage",
     "WorkshopPage",
     "attach_parents",

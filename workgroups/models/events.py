@@ -158,7 +158,7 @@ class EventPage(SubpageRoutesMixin, RegistrationOptions, BasePage):
     is_free = models.BooleanField(_("Teilnahme kostenfrei"), default=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("Beschreibung"), blank=True)
     topics = ParentalManyToManyField(
-        "workgroups.Topic", verbose_name=_("Themen"), blank=True, related_name="events"
+        "taxonomy.Topic", verbose_name=_("Themen"), blank=True, related_name="events"
     )
     ical_sequence = models.PositiveIntegerField(
         _("Kalender-Version"),

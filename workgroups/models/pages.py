@@ -20,10 +20,10 @@ from home.blocks import BaseStreamBlock
 from home.models import BasePage
 from home.privacy import private_pages_q
 from operations.subpage_routes import SubpageRoutesMixin
+from taxonomy.models import Topic
 
 from .event_types import EVENT_TYPES
 from .events import EventPage
-from .topics import Topic
 
 
 class EventListingMixin(SubpageRoutesMixin):

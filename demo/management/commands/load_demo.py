@@ -26,8 +26,9 @@ from home import groups
 from home.models import HomePage, SiteSettings, StandardPage
 from notifications.models import BoardFollow, WorkingGroupFollow
 from operations import dev_mail
-from workgroups.models import EventPage, Municipality, Topic, WorkingGroupPage
-from workgroups.permissions import grant_editor_permissions
+from taxonomy.models import Municipality, Topic
+from taxonomy.permissions import grant_editor_permissions
+from workgroups.models import EventPage, WorkingGroupPage
 
 DEFAULT_PASSWORD = "demo-passwort"  # noqa: S105 (demo users only; load_demo refuses DEBUG=False)
 

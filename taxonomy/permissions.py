@@ -1,4 +1,4 @@
-"""What the editorial groups may do with this app's snippets."""
+"""What the editorial groups may do with the shared terms."""
 
 from django.contrib.auth.models import Group
 

@@ -41,8 +41,7 @@ NEIGHBOURING_DISTRICTS = {
 class Municipality(models.Model):
     """A member town, municipality or district of the association.
 
-    Plain reference data without drafts or workflow, so it is managed with
-    ``wagtail-modeladmin`` (see ``wagtail_hooks.py``), as docs/architecture.md explains.
+    Plain reference data without drafts or workflow: a snippet (``taxonomy/wagtail_hooks.py``).
     """
 
     name = models.CharField(_("Name"), max_length=120, unique=True)
@@ -55,6 +54,7 @@ class Municipality(models.Model):
     )
 
     class Meta:
+        db_table = "workgroups_municipality"  # as Topic's: the name from before the move
         ordering = ["name"]
         verbose_name = _("Mitgliedskommune")
         verbose_name_plural = _("Mitgliedskommunen")

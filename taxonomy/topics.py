@@ -26,6 +26,9 @@ class Topic(index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
+        # The table keeps the name from before the model moved here out of ``workgroups``:
+        # instances still running the previous release read it during an update.
+        db_table = "workgroups_topic"
         ordering = ["name"]
         verbose_name = _("Thema")
         verbose_name_plural = _("Themen")

@@ -1,8 +1,10 @@
 """The register of member municipalities, kept by the editorial team."""
 
+from django.urls import reverse
+
 import pytest
 
-from workgroups.models import NEIGHBOURING_DISTRICTS, District, Municipality
+from taxonomy.models import NEIGHBOURING_DISTRICTS, District, Municipality
 
 pytestmark = pytest.mark.django_db
 
@@ -28,14 +30,17 @@ def test_editors_manage_the_register_in_the_admin(client, editor):
     client.force_login(editor)
 
     created = client.post(
-        "/admin/workgroups/municipality/create/",
+        reverse("wagtailsnippets_taxonomy_municipality:add"),
         {"name": "Bad Sassendorf", "kind": "gemeinde", "district": "soest", "member_since": ""},
     )
-    listing = client.get("/admin/workgroups/municipality/", {"district__exact": "soest"})
-    export = client.get("/admin/workgroups/municipality/", {"export": "csv"})
+    register = reverse("wagtailsnippets_taxonomy_municipality:list")
+    listing = client.get(register, {"district": "soest"})
+    elsewhere = client.get(register, {"district": "lippe"})
+    export = client.get(register, {"export": "csv"})
 
     assert created.status_code == 302
     assert "Bad Sassendorf" in listing.content.decode()
+    assert "Bad Sassendorf" not in elsewhere.content.decode()
     assert export.status_code == 200
     csv = b"".join(export.streaming_content).decode()
     assert "Kreis Soest" in csv  # readable values, not codes
@@ -46,9 +51,18 @@ def test_missing_district_is_refused_with_the_form_kept(client, editor):
     client.force_login(editor)
 
     response = client.post(
-        "/admin/workgroups/municipality/create/", {"name": "Neuhaus", "kind": "stadt"}
+        reverse("wagtailsnippets_taxonomy_municipality:add"), {"name": "Neuhaus", "kind": "stadt"}
     )
 
     assert response.status_code == 200
     assert 'value="Neuhaus"' in response.content.decode()
     assert not Municipality.objects.filter(name="Neuhaus").exists()
+
+
+def test_the_former_address_of_the_register_leads_to_it(client, editor):
+    client.force_login(editor)
+
+    response = client.get("/admin/workgroups/municipality/", {"district__exact": "soest"})
+
+    assert response.status_code == 301
+    assert response["Location"].startswith(reverse("wagtailsnippets_taxonomy_municipality:list"))
