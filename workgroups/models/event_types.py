@@ -52,7 +52,7 @@ class MeetingPage(EventPage):
         *BasePage.content_panels,
         FieldPanel("meeting_kind"),
         *EventPage.time_panels,
-        *EventPage.registration_panels,
+        *EventPage.participation_panels,
         EventPage.topics_panel,
         FieldPanel("outcomes"),
         FieldPanel("body"),
@@ -98,7 +98,7 @@ class WorkshopPage(EventPage):
     content_panels = [
         *BasePage.content_panels,
         *EventPage.time_panels,
-        *EventPage.registration_panels,
+        *EventPage.participation_panels,
         EventPage.topics_panel,
         FieldPanel("body"),
         FieldPanel("moderation"),
@@ -178,7 +178,7 @@ class InfoSessionPage(EventPage):
     content_panels = [
         *BasePage.content_panels,
         *EventPage.time_panels,
-        *EventPage.registration_panels,
+        *EventPage.participation_panels,
         EventPage.topics_panel,
         FieldPanel("body"),
         FieldPanel("questions"),

@@ -36,6 +36,8 @@ from ..formatting import BERLIN, format_event_dates, local_time
 from ..materials import downloadable_materials, mark_downloads
 from ..panels import EventStatusPanel, PublicProtocolConfirmationPanel
 from ..structured_data import event_structured_data
+from .agenda import EventAgenda
+from .event_contact import EventContact
 from .querysets import EventPageManager
 from .registration_options import RegistrationOptions
 
@@ -55,7 +57,7 @@ class EventStatus(models.TextChoices):
     POSTPONED = "postponed", _("verschoben")
 
 
-class EventPage(SubpageRoutesMixin, RegistrationOptions, BasePage):
+class EventPage(SubpageRoutesMixin, RegistrationOptions, EventContact, EventAgenda, BasePage):
     """What every event has: when, where, in which state, about what, with which materials.
 
     Its calendar file and the ZIP of its materials are routes served by ``workgroups/views.py``;
@@ -222,6 +224,12 @@ class EventPage(SubpageRoutesMixin, RegistrationOptions, BasePage):
     ]
     # Shared by the event types, which arrange their own fields around them.
     topics_panel = FieldPanel("topics", widget=forms.CheckboxSelectMultiple)
+    # Taking part: registration, whom to ask, what is on the agenda.
+    participation_panels = [
+        *RegistrationOptions.registration_panels,
+        *EventContact.contact_panels,
+        *EventAgenda.agenda_panels,
+    ]
     # The confirmation appears only while a public protocol is attached (``panels``).
     materials_panels = [
         InlinePanel("materials", heading=_("Unterlagen"), label=_("Unterlage")),
@@ -231,7 +239,7 @@ class EventPage(SubpageRoutesMixin, RegistrationOptions, BasePage):
     content_panels = [
         *BasePage.content_panels,
         *time_panels,
-        *RegistrationOptions.registration_panels,
+        *participation_panels,
         topics_panel,
         FieldPanel("body"),
         *materials_panels,

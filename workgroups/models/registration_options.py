@@ -1,4 +1,4 @@
-"""What the editor decides per event about taking part: registration, places, contact, agenda.
+"""What the editor decides per event about registering: who may, until when, how many places.
 
 The registrations themselves live in the ``registrations`` app (a layer above); the event only
 carries the options, so the page editor shows them beside time and place.
@@ -7,9 +7,7 @@ carries the options, so the page editor shows them beside time and place.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import StreamField
 
 
 class RegistrationAudience(models.TextChoices):
@@ -17,18 +15,8 @@ class RegistrationAudience(models.TextChoices):
     EVERYONE = "everyone", _("alle, auch Gäste (mit Bestätigung der E-Mail-Adresse)")
 
 
-class AgendaItemBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Tagesordnungspunkt"), max_length=300)
-    note = blocks.TextBlock(label=_("Erläuterung"), required=False)
-
-    class Meta:
-        icon = "list-ol"
-        label = _("Tagesordnungspunkt")
-        help_text = _("Ein Punkt der Tagesordnung; die Nummer ergibt sich aus der Reihenfolge.")
-
-
 class RegistrationOptions(models.Model):
-    """Registration, capacity, contact person and agenda of an event (abstract)."""
+    """Registration and capacity of an event (abstract)."""
 
     #: The audience a new event of this type starts with (``EventPageForm`` sets it).
     default_registration_audience = RegistrationAudience.EVERYONE
@@ -74,21 +62,6 @@ class RegistrationOptions(models.Model):
         blank=True,
         help_text=_("Nur bei Online- und Hybridveranstaltungen. Leer lassen: unbegrenzt."),
     )
-    contact_name = models.CharField(
-        _("Ansprechperson"),
-        max_length=200,
-        blank=True,
-        help_text=_("Steht auf der Seite und in der Einladung; leer: die Geschäftsstelle."),
-    )
-    contact_email = models.EmailField(_("E-Mail der Ansprechperson"), blank=True)
-    contact_phone = models.CharField(_("Telefon der Ansprechperson"), max_length=50, blank=True)
-    agenda = StreamField(
-        [("item", AgendaItemBlock())],
-        verbose_name=_("Tagesordnung"),
-        blank=True,
-        help_text=_("Optional; erscheint nummeriert auf der Veranstaltungsseite."),
-    )
-
     registration_panels = [
         MultiFieldPanel(
             [
@@ -100,14 +73,6 @@ class RegistrationOptions(models.Model):
             ],
             heading=_("Anmeldung"),
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("contact_name"),
-                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
-            ],
-            heading=_("Ansprechperson"),
-        ),
-        FieldPanel("agenda"),
     ]
 
     class Meta:
