@@ -1,4 +1,5 @@
-"""Admin screens for events: where a new event starts, how listings show and order them.
+"""The admin's classes for events: where a new event starts, how listings show and order them,
+the dashboard panels and the viewsets (``wagtail_hooks.py`` only registers them).
 
 ``EventPage`` itself is not creatable; Wagtail's generic "choose parent" step therefore ended
 in an error for "Veranstaltung hinzufügen". Editors pick working group and event type in one
@@ -16,15 +17,26 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from wagtail.admin.filters import DateRangePickerWidget, MultipleContentTypeFilter
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.listing import ExplorableIndexView, IndexView, PageFilterSet
+from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from django_filters import ChoiceFilter, DateFromToRangeFilter
 
+from home.approval import PageEditViewWithDecisionMessage, PageWorkflowActionViewWithDecisionMessage
+
 from .formatting import local_time
-from .models import EVENT_TYPES, AttendanceMode, EventPage, EventStatus, WorkingGroupPage
+from .models import (
+    EVENT_TYPES,
+    AttendanceMode,
+    EventPage,
+    EventStatus,
+    WorkingGroupPage,
+    attach_parents,
+)
 
 
 @dataclass(frozen=True)
@@ -151,3 +163,84 @@ class EventIndexView(UpcomingFirstMixin, IndexView):
 
 class WorkingGroupEventsView(UpcomingFirstMixin, ExplorableIndexView):
     """The page explorer of a working group, whose children are all events."""
+
+
+class UpcomingEventsPanel(Component):
+    """The next events on the admin dashboard, so editors see at once what comes up."""
+
+    name = "upcoming_events"
+    template_name = "workgroups/admin/upcoming_events_panel.html"
+    order = 90
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        events = EventPage.objects.upcoming(timezone.now()).for_listing()[:6]
+        context["events"] = attach_parents(events)
+        return context
+
+
+class NewEventPanel(Component):
+    """Dashboard shortcut: one click from the dashboard to the form of a new event."""
+
+    name = "new_event"
+    template_name = "workgroups/admin/new_event_panel.html"
+    order = 80
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["choices"] = new_event_choices(parent_context["request"].user)
+        return context
+
+
+EVENT_COLUMNS = [
+    *PageListingViewSet.columns,
+    EventStartColumn("start", label=_("Beginn"), sort_key="start"),
+    Column("status", label=_("Status"), accessor="get_status_display"),
+    Column("event_type", label=_("Art")),
+]
+
+
+class EventListingViewSet(PageListingViewSet):
+    """All events across working groups, filterable by type, status and date; upcoming first.
+
+    "Veranstaltung hinzufügen" opens :class:`NewEventView` (working group and type in one step).
+    """
+
+    model = EventPage
+    icon = "date"
+    menu_label = _("Veranstaltungen")
+    menu_order = 150
+    add_to_admin_menu = True
+    name = "veranstaltungen"
+    index_view_class = EventIndexView
+    choose_parent_view_class = NewEventView
+    filterset_class = EventFilterSet
+    columns = EVENT_COLUMNS
+
+
+class EventPageViewSet(PageViewSet):
+    """Wagtail's views of the event pages.
+
+    Wagtail uses this viewset's listing for the explorer of a working group (whose children are
+    all events, see ``PageViewSet.parent_models``): the same columns, filters and order as
+    "Veranstaltungen", upcoming first. Editor and workflow views are the site's own for every
+    page type (``home/approval.py``).
+    """
+
+    model = EventPage
+    icon = "date"
+    name = "veranstaltungsseiten"
+    index_view_class = WorkingGroupEventsView
+    filterset_class = EventFilterSet
+    # Wagtail's explorer columns (with the page's live/draft status), the start after the title.
+    columns = [
+        *WorkingGroupEventsView.base_columns[:2],
+        EventStartColumn("start", label=_("Beginn"), sort_key="start"),
+        *WorkingGroupEventsView.base_columns[2:],
+        Column("event_status", label=_("Termin"), accessor="get_status_display"),
+    ]
+    edit_view_class = PageEditViewWithDecisionMessage
+    workflow_action_view_class = PageWorkflowActionViewWithDecisionMessage
+    # Wagtail finds no parent by itself: working groups allow the three concrete event types,
+    # not the abstract-like EventPage.
+    parent_models = [WorkingGroupPage]
