@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from workgroups.materials import attached_document_ids
 from workgroups.models import EventPage, WorkingGroupPage
 
 from .models import Notice, NoticeKind
@@ -29,10 +30,6 @@ def quiet_period():
     if not dispatch_due_notices.get_backend().supports_defer:
         return dt.timedelta(0)
     return dt.timedelta(seconds=settings.NOTICE_QUIET_PERIOD)
-
-
-def _material_ids(event):
-    return sorted(event.materials.values_list("document_id", flat=True))
 
 
 def _announced_material_ids(event):
@@ -59,7 +56,7 @@ def record_event_published(event):
                 kind=NoticeKind.CANCELLED if event.is_cancelled else NoticeKind.NEW_EVENT,
                 event=event,
                 sequence=event.ical_sequence,
-                document_ids=_material_ids(event),
+                document_ids=attached_document_ids(event),
                 due_at=due_at,
             )
         )
@@ -91,7 +88,8 @@ def _record_change(event, event_notices, due_at):
 
 
 def _record_new_materials(event, notices, due_at):
-    new_ids = [pk for pk in _material_ids(event) if pk not in _announced_material_ids(event)]
+    announced = _announced_material_ids(event)
+    new_ids = [pk for pk in attached_document_ids(event) if pk not in announced]
     if not new_ids or event.is_cancelled:
         return []
     pending = notices.filter(kind=NoticeKind.MATERIALS, dispatched_at__isnull=True).last()

@@ -13,6 +13,8 @@ from wagtail.admin.panels import FieldPanel
 
 from documents.visibility import public_protocols
 
+from .materials import attached_documents
+
 CONFIRMATION_FIELD = "confirm_public_protocol"
 
 #: Apps above answer it with whom publishing a cancellation of the event would tell by e-mail,
@@ -31,9 +33,7 @@ class PublicProtocolConfirmationPanel(FieldPanel):
         def is_shown(self):
             if self.form.errors.get(CONFIRMATION_FIELD):
                 return True
-            page = self.instance
-            materials = page.materials.all() if page.pk else []
-            return bool(public_protocols([material.document for material in materials]))
+            return bool(public_protocols(attached_documents(self.instance)))
 
 
 def cancellation_recipients(event):

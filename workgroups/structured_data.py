@@ -19,11 +19,11 @@ from django.templatetags.static import static
 from wagtail import hooks
 from wagtail.models import Site
 
-from documents.access import is_restricted
 from home.models import SiteSettings
 from home.templatetags.image_tags import page_image
 
 from .formatting import local_time
+from .materials import documents_for_everyone
 
 #: The picture of events whose page and working group have none (1200 × 630, as link previews).
 DEFAULT_IMAGE = "img/share.png"
@@ -201,12 +201,7 @@ def event_structured_data(event, request):
                 "url": root_url + "/" if root_url else "",
             }
         )
-    documents = [
-        material.document
-        for _kind, materials in event.material_groups
-        for material in materials
-        if not is_restricted(material.document, request)
-    ]
+    documents = documents_for_everyone(event, request)
     if documents:
         data["subjectOf"] = [
             {

@@ -26,14 +26,13 @@ from wagtail.search import index
 
 from rest_framework import serializers
 
-from documents.models import DocumentKind
 from home.blocks import BaseStreamBlock
 from home.members import is_member
 from home.models import BasePage
 from operations.subpage_routes import SubpageRoutesMixin
 
 from ..formatting import BERLIN, format_event_dates, local_time
-from ..materials import downloadable_materials, mark_downloads
+from ..materials import downloadable_materials, group_by_kind, mark_downloads
 from ..panels import EventStatusPanel, PublicProtocolConfirmationPanel
 from ..structured_data import event_structured_data
 from .agenda import EventAgenda
@@ -407,12 +406,8 @@ class EventPage(SubpageRoutesMixin, RegistrationOptions, EventContact, EventAgen
 
     @cached_property
     def material_groups(self):
-        """Materials grouped in the order people look for them: programme first."""
-        order = [kind for kind, _label in DocumentKind.choices]
-        groups = {}
-        for material in self.materials.select_related("document"):
-            groups.setdefault(material.document.kind, []).append(material)
-        return [(DocumentKind(kind).group_label, groups[kind]) for kind in order if kind in groups]
+        """Materials grouped in the order people look for them (``workgroups/materials.py``)."""
+        return group_by_kind(self.materials.select_related("document"))
 
     def parts_shown_to_everyone(self, request):
         """What the page shows the same way to every viewer, read from the database at once:
