@@ -105,17 +105,29 @@ def build_personal_calendar(user, request):
     calendar.add("refresh-interval", dt.timedelta(hours=1), parameters={"value": "DURATION"})
     calendar.add("x-published-ttl", "PT1H")
     calendar.add_component(icalendar.Timezone.from_ical(EUROPE_BERLIN_VTIMEZONE))
-    stamp = timezone.now().astimezone(dt.UTC).replace(microsecond=0)
     office_email = SiteSettings.for_request(request).email
     registrations = {
         registration.event_id: registration
         for registration in Registration.objects.active().filter(user=user)
     }
     for event in personal_events(user):
+        registration = registrations.get(event.pk)
+        stamp = _last_change(event, registration)
         component = event_component(event, request, stamp, office_email=office_email)
-        _add_personal_details(component, event, registrations.get(event.pk))
+        _add_personal_details(component, event, registration)
         calendar.add_component(component)
     return calendar.to_ical()
+
+
+def _last_change(event, registration):
+    """DTSTAMP of an entry: when it last changed (the event published, the registration made
+    or confirmed), not the moment of the request. The same content then makes the same file,
+    and its ETag (a hash of the file) lets calendar programs get 304 while nothing changed."""
+    moments = [event.last_published_at, event.first_published_at]
+    if registration is not None:
+        moments += [registration.created_at, registration.confirmed_at]
+    latest = max((moment for moment in moments if moment), default=timezone.now())
+    return latest.astimezone(dt.UTC).replace(microsecond=0)
 
 
 def _add_personal_details(component, event, registration):
