@@ -22,9 +22,13 @@ class CompressTextMiddleware(GZipMiddleware):
         "application/javascript",
     )
 
-    def process_response(self, request, response):
+    @classmethod
+    def is_compressible(cls, response):
         content_type = response.get("Content-Type", "")
-        if response.streaming or not content_type.startswith(self.COMPRESSIBLE_TYPES):
+        return not response.streaming and content_type.startswith(cls.COMPRESSIBLE_TYPES)
+
+    def process_response(self, request, response):
+        if response.streaming or not self.is_compressible(response):
             return response
         return super().process_response(request, response)
 

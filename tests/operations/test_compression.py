@@ -42,3 +42,34 @@ def test_documents_are_sent_as_they_are(client, home_page):
     assert response.status_code == 200
     assert response.get("Content-Encoding") != "gzip"
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("suffix", ["", "ical/"])
+def test_a_kept_page_is_compressed_once_for_every_visitor(client, working_group, settings, suffix):
+    """From the page cache a browser gets the bytes compressed when the page was kept: the same
+    on every hit (a page compressed anew differs each time, by its random bytes)."""
+    settings.PAGE_CACHE_ENABLED = True
+    MeetingPageFactory(parent=working_group, title="Treffen im Rathaus")
+    url = f"{working_group.url}{suffix}"
+    plain = client.get(url).content  # keeps the page
+
+    first, second = _get(client, url), _get(client, url)
+    without_gzip = client.get(url)
+
+    assert not first.templates and not second.templates  # both from the page cache
+    assert first["Content-Encoding"] == second["Content-Encoding"] == "gzip"
+    assert first.content == second.content
+    assert gzip.decompress(first.content) == plain == without_gzip.content
+    assert not without_gzip.has_header("Content-Encoding")
+    assert "Accept-Encoding" in first["Vary"] and "Accept-Encoding" in without_gzip["Vary"]
+
+
+def test_a_kept_calendar_still_answers_304_to_a_client_taking_gzip(client, working_group, settings):
+    settings.PAGE_CACHE_ENABLED = True
+    MeetingPageFactory(parent=working_group)
+    url = f"{working_group.url}ical/"
+    etag = _get(client, url)["ETag"]
+
+    again = client.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=etag)
+
+    assert again.status_code == 304
