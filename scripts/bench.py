@@ -5,8 +5,9 @@ Runs on a PostgreSQL and a Redis of its own (``private_services.py``: started fo
 free ports and removed afterwards, also on Ctrl-C; the machine's own are never touched). Builds
 a database there with the demo plus 2,000 events, 2,000 board entries and 500 documents, starts
 gunicorn on a free port (2 workers, production settings, Redis as the README says) and measures
-each page with wrk (Debian's package; installed when missing) for a few seconds, once with the
-page cache switched off and once with it: requests per second, latency p50/p99, the server's
+each page with wrk (Debian's package; installed when missing), sending what a browser sends
+(gzip, German), for a few seconds, once with the page cache switched off and once with it:
+requests per second, latency p50/p99, the server's
 CPU time per request (the gunicorn processes' user+system time from /proc, divided by the
 requests served) and the database queries one request makes. Writes the Markdown tables to
 test-artifacts/bench.md.
@@ -144,8 +145,14 @@ def gunicorn_pids(master):
     return [master.pid, *map(int, children)]
 
 
+#: What a browser sends that changes the answer's cost: compressed answers, German first.
+BROWSER_HEADERS = ("Accept-Encoding: gzip, deflate, br", "Accept-Language: de-DE,de;q=0.9")
+
+
 def measure(url, pids):
     host = ("-H", f"Host: {SITE_HOST}")
+    for header in BROWSER_HEADERS:
+        host += ("-H", header)
     warm_up = f"-d{min(2, SECONDS)}s"
     run("wrk", "-t1", f"-c{CONNECTIONS}", warm_up, "--timeout", "10s", *host, url)
     before = cpu_seconds(pids)
