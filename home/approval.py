@@ -9,6 +9,9 @@ is now public. Board entries use them through their ``SnippetViewSet``, pages th
 ``PageViewSet`` of ``home/wagtail_hooks.py`` (every page type) and ``workgroups`` (events).
 """
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.text import capfirst
@@ -16,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.admin import messages
 from wagtail.admin.utils import get_latest_str
+from wagtail.admin.views.pages.create import CreateView as PageCreateView
 from wagtail.admin.views.pages.edit import EditView as PageEditView
 from wagtail.admin.views.pages.workflow import WorkflowActionView as PageWorkflowActionView
 from wagtail.models import TaskState, WorkflowState
@@ -132,3 +136,41 @@ class PageWorkflowActionViewWithDecisionMessage(DecisionMessageMixin, PageWorkfl
 
     def decided_title(self):
         return self.object.get_admin_display_title()
+
+
+class PageCreateViewAfterAutosave(PageCreateView):
+    """Wagtail's form for a new page, for the moment its own autosave overtakes a click.
+
+    The editor's autosave stores a new page as a draft half a second after the last change and
+    then points the form at that page's edit view. A "Veröffentlichen" (or "Speichern") sent
+    while that first save is still on its way reaches this view and adds the page a second
+    time; its address is taken by then, and Wagtail's view fails with a server error. Here the
+    editor lands on the autosaved draft instead, told to check it and publish from there.
+    """
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except ValidationError as error:
+            draft = self.autosaved_draft()
+            if draft is None or "slug" not in getattr(error, "error_dict", {}):
+                raise
+        messages.warning(
+            self.request,
+            _(
+                "„%(title)s“ war eben schon automatisch als Entwurf gespeichert worden. "
+                "Bitte prüfen Sie den Entwurf und veröffentlichen Sie ihn hier."
+            )
+            % {"title": draft.get_admin_display_title()},
+        )
+        return redirect("wagtailadmin_pages:edit", draft.pk)
+
+    def autosaved_draft(self):
+        """The sibling this editor's autosave just created under the same address, if any."""
+        return (
+            self.parent_page.get_children()
+            .filter(slug=self.page.slug, live=False, first_published_at__isnull=True)
+            .filter(owner=self.request.user)
+            .first()
+        )

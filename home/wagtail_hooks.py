@@ -19,7 +19,11 @@ from wagtail.models import Page
 from operations import dev_mail
 from operations.uploads import images_upload_urls
 
-from .approval import PageEditViewWithDecisionMessage, PageWorkflowActionViewWithDecisionMessage
+from .approval import (
+    PageCreateViewAfterAutosave,
+    PageEditViewWithDecisionMessage,
+    PageWorkflowActionViewWithDecisionMessage,
+)
 from .editor_guide import EditorGuideView
 
 GUIDE_MENU_ITEM = "redaktionshandbuch"
@@ -117,6 +121,7 @@ class PageViewSetWithDecisionMessage(PageViewSet):
 
     model = Page
     name = "seiten"
+    add_view_class = PageCreateViewAfterAutosave
     edit_view_class = PageEditViewWithDecisionMessage
     workflow_action_view_class = PageWorkflowActionViewWithDecisionMessage
 

@@ -26,7 +26,11 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from django_filters import ChoiceFilter, DateFromToRangeFilter
 
-from home.approval import PageEditViewWithDecisionMessage, PageWorkflowActionViewWithDecisionMessage
+from home.approval import (
+    PageCreateViewAfterAutosave,
+    PageEditViewWithDecisionMessage,
+    PageWorkflowActionViewWithDecisionMessage,
+)
 
 from .formatting import local_time
 from .models import (
@@ -239,6 +243,7 @@ class EventPageViewSet(PageViewSet):
         *WorkingGroupEventsView.base_columns[2:],
         Column("event_status", label=_("Termin"), accessor="get_status_display"),
     ]
+    add_view_class = PageCreateViewAfterAutosave
     edit_view_class = PageEditViewWithDecisionMessage
     workflow_action_view_class = PageWorkflowActionViewWithDecisionMessage
     # Wagtail finds no parent by itself: working groups allow the three concrete event types,

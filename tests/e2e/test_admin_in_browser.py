@@ -76,9 +76,9 @@ def test_editor_publishes_a_meeting_with_a_new_protocol_which_stays_private(
 
     # Wagtail's autosave stores the new page as a draft half a second after the last change;
     # from then on the form posts to the page's edit view. A publish sent while that first save
-    # is still on its way posts the page a second time and fails on its now taken address (a
-    # known race, to be caught in the product); a person takes longer than that to reach the
-    # button, so the test waits for the save as well.
+    # is still on its way lands on the draft with a request to publish it there
+    # (tests/home/test_publish_after_autosave.py); a person takes longer than half a second to
+    # reach the button, so the test waits for the save as well.
     page.wait_for_url("**/admin/pages/*/edit/**")
 
     # Publish from the footer's menu.
