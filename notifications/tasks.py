@@ -31,7 +31,7 @@ from .models import (
     NoticeKind,
     WorkingGroupFollow,
 )
-from .visibility import may_see
+from .visibility import may_see, restrictions_of
 
 DIGEST_INTERVAL = dt.timedelta(days=7)
 
@@ -57,8 +57,16 @@ def dispatch_due_notices():
 
 
 def _wants_weekly(user):
-    preference = MailPreference.objects.filter(user=user).first()
-    return preference is not None and preference.delivery == Delivery.WEEKLY
+    try:
+        return user.mail_preference.delivery == Delivery.WEEKLY
+    except MailPreference.DoesNotExist:
+        return False
+
+
+def _with_recipients(follows):
+    """``follows`` with what deciding about each recipient reads: the account, its mail
+    preference and groups, in three queries for all of them."""
+    return follows.select_related("user", "user__mail_preference").prefetch_related("user__groups")
 
 
 def _may_receive(user):
@@ -71,13 +79,14 @@ def _dispatch_event_notice(notice):
         return  # unpublished meanwhile: nothing to tell
     follows = WorkingGroupFollow.objects.filter(
         working_group_id=event.get_parent().pk, **{INTEREST_FOR_KIND[notice.kind]: True}
-    ).select_related("user")
+    )
     if notice.kind in (NoticeKind.CHANGED, NoticeKind.CANCELLED):
         # Registrants get the updated invitation (or its cancellation) anyway.
         told = Registration.objects.told_of_changes(event).values("user_id")
         follows = follows.exclude(user_id__in=told)
-    for follow in follows:
-        if not (_may_receive(follow.user) and may_see(follow.user, event)):
+    restrictions = restrictions_of(event)
+    for follow in _with_recipients(follows):
+        if not (_may_receive(follow.user) and may_see(follow.user, event, restrictions)):
             continue
         if _wants_weekly(follow.user):
             DigestItem.objects.get_or_create(user=follow.user, notice=notice)
@@ -88,13 +97,13 @@ def _dispatch_event_notice(notice):
 def board_follows_matching(entry):
     topic_ids = list(entry.topics.values_list("pk", flat=True))
     district = entry.municipality.district
-    return (
+    return _with_recipients(
         BoardFollow.objects.filter(
             Q(topic_id__in=topic_ids, district="")
             | Q(topic__isnull=True, district=district)
             | Q(topic_id__in=topic_ids, district=district)
         )
-        .select_related("user", "topic")
+        .select_related("topic")
         .order_by("user_id", "pk")
     )
 

@@ -22,9 +22,14 @@ def _passes(restriction, user, group_ids):
     return False
 
 
+def _group_ids(user):
+    """The account's groups; callers that check many accounts prefetch ``groups``."""
+    return {group.pk for group in user.groups.all()}
+
+
 def hidden_from_q(user):
     """A ``Q`` matching every page inside a section ``user`` may not see."""
-    group_ids = set(user.groups.values_list("pk", flat=True))
+    group_ids = _group_ids(user)
     hidden = Q(pk__in=[])
     restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
     for restriction in restrictions:
@@ -33,12 +38,16 @@ def hidden_from_q(user):
     return hidden
 
 
-def may_see(user, page):
-    """Whether ``user`` may see ``page`` (one page; a few queries)."""
+def restrictions_of(page):
+    """The view restrictions over ``page``, read once to check many accounts against."""
+    return list(page.get_view_restrictions().prefetch_related("groups"))
+
+
+def may_see(user, page, restrictions=None):
+    """Whether ``user`` may see ``page``; ``restrictions``: ``restrictions_of(page)``, if read."""
     if not user.is_active or not page.live:
         return False
-    group_ids = set(user.groups.values_list("pk", flat=True))
-    return all(
-        _passes(restriction, user, group_ids)
-        for restriction in page.get_view_restrictions().prefetch_related("groups")
-    )
+    if restrictions is None:
+        restrictions = restrictions_of(page)
+    group_ids = _group_ids(user)
+    return all(_passes(restriction, user, group_ids) for restriction in restrictions)

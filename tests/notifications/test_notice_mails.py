@@ -5,7 +5,9 @@ import re
 import urllib.parse
 
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
@@ -16,7 +18,7 @@ from django_tasks_db.models import DBTaskResult
 
 from notifications import follows
 from notifications.models import MailPreference, Notice, WorkingGroupFollow
-from notifications.tasks import send_weekly_digests
+from notifications.tasks import dispatch_due_notices, send_weekly_digests
 from registrations.models import Registration, RegistrationStatus
 from tests.factories import MeetingPageFactory, UserFactory, in_days
 from tests.factories.documents import pdf_document
@@ -218,3 +220,27 @@ def test_with_the_mail_server_down_the_news_arrives_when_it_is_back(
         editing_rests()
 
         assert server.subjects_to(follower.email) == ["Neue Veranstaltung: Während der Störung"]
+
+
+def _queries_to_dispatch_to(followers, working_group, title):
+    for number in range(followers):
+        member = UserFactory(username=f"{title}-{number}", groups=["Mitglieder"])
+        follows.follow(member, working_group)
+        MailPreference.objects.create(user=member, delivery="weekly")
+    publish_new_event(working_group, title=title)
+    Notice.objects.filter(dispatched_at__isnull=True).update(due_at=timezone.now())
+    with CaptureQueriesContext(connection) as queries:
+        dispatch_due_notices.call()
+    return len(queries)
+
+
+def test_the_dispatch_reads_followers_together_not_one_by_one(mail_server, working_group):
+    """What decides about a follower (account, groups, mail preference, the page's rules) is
+    read for all of them at once; each costs only the line kept for their weekly overview."""
+    few = _queries_to_dispatch_to(2, working_group, "wenige")
+    Notice.objects.all().delete()
+    WorkingGroupFollow.objects.all().delete()
+    many = _queries_to_dispatch_to(6, working_group, "viele")
+
+    per_overview_line = 4  # DigestItem.get_or_create: look up, then insert within a savepoint
+    assert many - few == 4 * per_overview_line
