@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from home.members import is_member
+from operations.converters import database_id
 from workgroups.models import WorkingGroupPage
 
 from . import follows, personal_calendar, unsubscribe
@@ -149,7 +150,8 @@ def _handle_settings_post(request, preference, mail_form, board_form):
         messages.success(request, _("Sie bekommen jetzt neue passende Einträge per E-Mail."))
         return redirect(here + "#boerse")
     if action == "board_remove":
-        BoardFollow.objects.filter(user=request.user, pk=request.POST.get("follow")).delete()
+        follow_id = database_id(request.POST.get("follow", ""))
+        BoardFollow.objects.filter(user=request.user, pk=follow_id).delete()
         messages.success(request, _("Diese Benachrichtigung ist beendet."))
         return redirect(here + "#boerse")
     if action == "renew_calendar":

@@ -14,12 +14,21 @@ from django.urls import register_converter
 LARGEST_DATABASE_ID = 2**63 - 1
 
 
+def database_id(value):
+    """``value`` (a URL part, a posted field) as an id the database can hold, else None."""
+    text = str(value)
+    if not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return number if number <= LARGEST_DATABASE_ID else None
+
+
 class DatabaseIdConverter:
     regex = "[0-9]+"
 
     def to_python(self, value):
-        number = int(value)
-        if number > LARGEST_DATABASE_ID:
+        number = database_id(value)
+        if number is None:
             raise ValueError(f"{value} is beyond every database id")  # Django: no match, 404
         return number
 

@@ -155,3 +155,19 @@ def test_the_settings_are_for_logged_in_members(client, home_page):
     response = client.get(reverse("notifications:settings"))
 
     assert response.status_code == 302 and "/einloggen/" in response["Location"]
+
+
+def test_a_made_up_subscription_to_end_changes_nothing_and_breaks_nothing(client, member):
+    """Posted by hand: no number, a number beyond any id, or another member's subscription."""
+    other = UserFactory(username="otto", groups=["Mitglieder"])
+    theirs = BoardFollow.objects.create(user=other, district="lippe")
+    client.force_login(member)
+    url = reverse("notifications:settings")
+
+    answers = [
+        client.post(url, {"action": "board_remove", "follow": follow})
+        for follow in ("abc", "9" * 30, "", str(theirs.pk))
+    ]
+
+    assert [answer.status_code for answer in answers] == [302] * 4
+    assert BoardFollow.objects.filter(pk=theirs.pk).exists()
