@@ -1,7 +1,5 @@
 """Following a working group: only members, only groups they may see, one follow each."""
 
-from django.db import IntegrityError, transaction
-
 from home.members import is_member
 
 from .models import WorkingGroupFollow
@@ -13,14 +11,12 @@ def may_follow(user, working_group):
 
 
 def follow(user, working_group):
-    """Follow with every mail chosen; following twice (two tabs, a double click) is one follow."""
-    try:
-        with transaction.atomic():
-            return WorkingGroupFollow.objects.get_or_create(user=user, working_group=working_group)[
-                0
-            ]
-    except IntegrityError:  # the same request a moment earlier won the race
-        return WorkingGroupFollow.objects.get(user=user, working_group=working_group)
+    """Follow with every mail chosen; following twice (two tabs, a double click) is one follow:
+    ``get_or_create`` finds the row the other request committed a moment earlier."""
+    follow, _created = WorkingGroupFollow.objects.get_or_create(
+        user=user, working_group=working_group
+    )
+    return follow
 
 
 def unfollow(user, working_group):

@@ -29,7 +29,7 @@ from registrations.models import Attendance, Registration, RegistrationStatus
 from workgroups.calendar import EUROPE_BERLIN_VTIMEZONE, event_component
 from workgroups.models import EventPage
 
-from .models import PersonalCalendar, WorkingGroupFollow
+from .models import PersonalCalendar, WorkingGroupFollow, new_calendar_token
 from .visibility import hidden_from_q
 
 #: How far back the calendar reaches: a year of past meetings stays in the member's calendar.
@@ -64,7 +64,7 @@ def calendar_links(calendar, request):
 def renew(user):
     """A new secret address; the old one answers 404 from this moment."""
     calendar = calendar_for(user)
-    calendar.token = PersonalCalendar._meta.get_field("token").default()
+    calendar.token = new_calendar_token()
     calendar.save(update_fields=["token", "created_at"])
     return calendar
 
@@ -73,12 +73,9 @@ def personal_events(user, now=None):
     """Events of the followed working groups and those the member registered for, of the last
     12 months and all to come, that the member may see."""
     now = now or timezone.now()
-    followed_paths = [
-        path
-        for path in WorkingGroupFollow.objects.filter(user=user).values_list(
-            "working_group__path", flat=True
-        )
-    ]
+    followed_paths = WorkingGroupFollow.objects.filter(user=user).values_list(
+        "working_group__path", flat=True
+    )
     in_followed_group = Q(pk__in=[])
     for path in followed_paths:
         in_followed_group |= Q(path__startswith=path)
