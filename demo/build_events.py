@@ -13,7 +13,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from board.models import BoardPage, CooperationEntry
 from documents.models import MembersAreaPage
 from home.members import MEMBER_GROUPS
-from registrations.models import Registration, RegistrationStatus
+from registrations.models import Registration, RegistrationSettings, RegistrationStatus
 from taxonomy.models import Municipality, Topic
 from workgroups.models import (
     BERLIN,
@@ -195,10 +195,13 @@ def _event_instance(demo: DemoEvent):
     if demo.registration is not None:
         registration = demo.registration
         fields.update(
-            registration_enabled=True,
-            registration_audience=registration.audience,
-            capacity_in_person=registration.capacity_in_person,
-            capacity_online=registration.capacity_online,
+            registration_settings=[
+                RegistrationSettings(
+                    audience=registration.audience,
+                    capacity_in_person=registration.capacity_in_person,
+                    capacity_online=registration.capacity_online,
+                )
+            ],
             contact_name=registration.contact_name,
             contact_email=registration.contact_email,
             contact_phone=registration.contact_phone,

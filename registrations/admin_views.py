@@ -1,5 +1,6 @@
-"""The editors' side: every registration in a filterable, exportable list, a dashboard panel
-with the next events' numbers, and a message to everyone registered for an event."""
+"""The editors' side: an event's registration settings in the page editor, every registration
+in a filterable, exportable list, a dashboard panel with the next events' numbers, and a message
+to everyone registered for an event."""
 
 from django import forms
 from django.contrib import messages
@@ -9,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import InlinePanel, get_form_for_model
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic import IndexView
@@ -19,8 +22,41 @@ from home.exports import FormulaSafeExportMixin
 from workgroups.models import EventPage
 
 from . import booking
-from .models import Registration, RegistrationStatus
+from .models import Registration, RegistrationSettings, RegistrationStatus
 from .tasks import send_message_to_registrants
+
+
+class SavedAsShownForm(WagtailAdminModelForm):
+    """The settings are saved as the editor sees them, also when every value is as proposed.
+
+    A formset skips a new form nobody changed; but a new event's section shows "registration
+    on" (``RegistrationSettings.initial_for``), and an event published as shown must take
+    registrations, not lose its settings and fail the section's "one form" rule.
+    """
+
+    def has_changed(self):
+        return True
+
+
+class RegistrationSettingsPanel(InlinePanel):
+    """The event's one "Anmeldung" section (``workgroups``' ``event_editor_panels`` hook)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("relation_name", RegistrationSettings.RELATION)
+        kwargs.setdefault("heading", _("Anmeldung"))
+        kwargs.setdefault("label", _("Anmeldung"))
+        kwargs.update(min_num=1, max_num=1)
+        super().__init__(**kwargs)
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        deferred = self.child_edit_handler.get_form_options().get("defer_required_on_fields", [])
+        options["formsets"][self.relation_name]["form"] = get_form_for_model(
+            self.db_field.related_model,
+            form_class=SavedAsShownForm,
+            defer_required_on_fields=deferred,
+        )
+        return options
 
 
 class RegistrationIndexView(FormulaSafeExportMixin, IndexView):
@@ -123,8 +159,9 @@ class RegistrationsPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         events = (
-            EventPage.objects.filter(registration_enabled=True, start__gte=timezone.now())
+            EventPage.objects.filter(registration_settings__enabled=True, start__gte=timezone.now())
             .order_by("start")
+            .prefetch_related("registration_settings")
             .specific()[:5]
         )
         context["events"] = [

@@ -18,10 +18,16 @@ from django.utils.translation import gettext_lazy as _
 from home.members import is_member
 from operations.mail import within_hourly_limit
 from operations.page_cache import purge_page_cache
-from workgroups.models import AttendanceMode, EventPage, RegistrationAudience
+from workgroups.models import AttendanceMode, EventPage
 
 from . import invitations
-from .models import Attendance, Registration, RegistrationStatus
+from .models import (
+    Attendance,
+    Registration,
+    RegistrationAudience,
+    RegistrationSettings,
+    RegistrationStatus,
+)
 
 
 class RegistrationRefused(Exception):
@@ -43,13 +49,14 @@ def closed_reason(event, now=None):
     Logging in changes nothing here, so pages that show this offer neither a form nor a login.
     """
     now = now or timezone.now()
-    if not event.registration_enabled:
+    settings = RegistrationSettings.of(event)
+    if not settings.enabled:
         return _("Für diese Veranstaltung ist keine Anmeldung über die Website vorgesehen.")
     if event.is_cancelled:
         return _("Die Veranstaltung ist abgesagt. Eine Anmeldung ist nicht mehr möglich.")
     if event.is_past:
         return _("Die Veranstaltung hat bereits stattgefunden.")
-    if event.registration_closes_at and event.registration_closes_at <= now:
+    if settings.closes_at and settings.closes_at <= now:
         return _("Die Anmeldefrist ist abgelaufen.")
     return None
 
@@ -58,7 +65,7 @@ def login_would_open(event, user):
     """Registration is open, but only to members, and the visitor is not logged in."""
     return (
         closed_reason(event) is None
-        and event.registration_audience == RegistrationAudience.MEMBERS
+        and RegistrationSettings.of(event).audience == RegistrationAudience.MEMBERS
         and not _logged_in(user)
     )
 
@@ -67,7 +74,8 @@ def refusal_reason(event, user, now=None):
     """Why nobody (or not this user) can register now; None if registering is open."""
     if reason := closed_reason(event, now):
         return reason
-    if event.registration_audience == RegistrationAudience.MEMBERS and not is_member(user):
+    members_only = RegistrationSettings.of(event).audience == RegistrationAudience.MEMBERS
+    if members_only and not is_member(user):
         return _(
             "Die Anmeldung steht nur Mitgliedern offen. Bitte loggen Sie sich zuerst mit Ihrem "
             "Mitgliedskonto ein."
@@ -90,7 +98,7 @@ def guest_path_open(event, user):
     """A logged-in account without an address may still register as a guest, logged out."""
     return (
         account_lacks_address(user)
-        and event.registration_audience == RegistrationAudience.EVERYONE
+        and RegistrationSettings.of(event).audience == RegistrationAudience.EVERYONE
         and closed_reason(event) is None
     )
 
@@ -108,7 +116,7 @@ def _locked_event(event):
 
 def _take_place_or_wait(registration, event):
     """Inside the event's lock: confirmed if a place is free, else on the waiting list."""
-    capacity = event.capacity_for(registration.attendance)
+    capacity = RegistrationSettings.of(event).capacity_for(registration.attendance)
     taken = Registration.objects.filter(
         event=event, attendance=registration.attendance, status=RegistrationStatus.CONFIRMED
     ).count()
@@ -249,7 +257,7 @@ def refusal_for_others(event, member):
         return reason
     if not is_member(member):
         return _("Weitere Personen können nur eingeloggte Mitglieder anmelden.")
-    if not event.others_may_be_registered:
+    if not RegistrationSettings.of(event).others_may_be_registered:
         return _(
             "Für diese Veranstaltung meldet sich jede Person selbst an. Ihre Kolleginnen und "
             "Kollegen können das auf der Veranstaltungsseite tun."
@@ -350,7 +358,8 @@ def confirmation_refusal(event):
     """
     if event.is_cancelled:
         return _("Die Veranstaltung ist abgesagt. Eine Anmeldung ist nicht mehr möglich.")
-    if event.registration_closes_at and event.registration_closes_at <= timezone.now():
+    closes_at = RegistrationSettings.of(event).closes_at
+    if closes_at and closes_at <= timezone.now():
         return _("Die Anmeldefrist ist inzwischen abgelaufen.")
     return None
 
@@ -405,10 +414,11 @@ def cancellation_recipients(event):
 def places_overview(event):
     """Free places per kind of attendance, for the event page (one query, no names)."""
     taken = Registration.objects.places_taken(event)
+    settings = RegistrationSettings.of(event)
     modes = attendance_choices(event)
     overview = []
     for mode in modes:
-        capacity = event.capacity_for(mode)
+        capacity = settings.capacity_for(mode)
         confirmed, waiting = taken.get(mode, (0, 0))
         overview.append(
             {

@@ -7,7 +7,7 @@ from wagtail.signals import page_published
 from operations.page_cache import purge_when_changed
 from workgroups.models import EventPage
 
-from .models import Registration
+from .models import Registration, RegistrationSettings
 from .tasks import send_event_updates
 
 
@@ -23,8 +23,8 @@ def notify_registrants_of_changes(sender, instance, **kwargs):
 
 
 def connect_signal_handlers():
-    # Event pages show the places left.
-    purge_when_changed(Registration)
+    # Event pages show the places left, and what the settings allow (kept until a change).
+    purge_when_changed(Registration, RegistrationSettings)
     page_published.connect(
         notify_registrants_of_changes, dispatch_uid="registrations.notify_registrants"
     )

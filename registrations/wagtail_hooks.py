@@ -2,6 +2,7 @@
 the admin: the listing, the dashboard panel, the message to registrants, and whom cancelling
 an event tells (in the page editor before saving, and in the message after publishing)."""
 
+from django.db.models import Min
 from django.template.loader import render_to_string
 from django.urls import path
 from django.utils import timezone
@@ -11,12 +12,19 @@ from wagtail import hooks
 from wagtail.admin import messages
 
 import operations.converters  # noqa: F401  registers <id:…>
+from operations.page_cache import NEXT_CHANGE_HOOK, cached_until_change
 from workgroups.models import EventPage
-from workgroups.panels import CANCELLATION_RECIPIENTS_HOOK, who_is_told
+from workgroups.panels import CANCELLATION_RECIPIENTS_HOOK, EVENT_EDITOR_PANELS_HOOK, who_is_told
+from workgroups.structured_data import REGISTRATION_OFFER_HOOK, RegistrationOffer
 
 from . import booking
-from .admin_views import MessageToRegistrantsView, RegistrationsPanel, RegistrationViewSet
-from .models import Registration, RegistrationStatus
+from .admin_views import (
+    MessageToRegistrantsView,
+    RegistrationSettingsPanel,
+    RegistrationsPanel,
+    RegistrationViewSet,
+)
+from .models import Registration, RegistrationSettings, RegistrationStatus
 
 
 def own_registration(event, user):
@@ -25,27 +33,42 @@ def own_registration(event, user):
     return Registration.objects.active().filter(event=event, user=user).first()
 
 
+def settings_shown_on(page, request):
+    """The settings an event page shows, kept until content changes like the page's other
+    shared parts (publishing the page renews them); a preview shows the draft's own."""
+    if getattr(request, "is_preview", False):
+        return RegistrationSettings.of(page)
+
+    def field_values():
+        settings = RegistrationSettings.of(page)
+        return {field.attname: getattr(settings, field.attname) for field in settings._meta.fields}
+
+    kept = RegistrationSettings(
+        **cached_until_change(f"registration-settings:{page.pk}", field_values)
+    )
+    kept.event = page
+    return kept
+
+
 @hooks.register("event_page_context")
 def registration_on_the_event_page(page, request, context):
     """The registration box, and the join link for registered participants only."""
-    if not page.registration_enabled:
+    if page.is_past or page.is_cancelled:
+        return  # the page says it is over or off: no join link, no places, no login, no button
+    settings = settings_shown_on(page, request)
+    if not settings.enabled:
         return
     mine = own_registration(page, request.user)
     context["show_join_link"] = (
-        bool(page.online_url)
-        and not page.is_past
-        and not page.is_cancelled
-        and mine is not None
-        and mine.status == RegistrationStatus.CONFIRMED
+        bool(page.online_url) and mine is not None and mine.status == RegistrationStatus.CONFIRMED
     )
     context["join_link_after_registration"] = True
-    if page.is_past or page.is_cancelled:
-        return  # the page says it is over or off: no places, no login, no button
     closed = booking.closed_reason(page)
     context["registration_box"] = render_to_string(
         "registrations/event_box.html",
         {
             "event": page,
+            "settings": settings,
             "own": mine,
             "refusal": None if mine else booking.refusal_reason(page, request.user),
             "guest_path": booking.guest_path_open(page, request.user),
@@ -58,20 +81,40 @@ def registration_on_the_event_page(page, request, context):
     )
 
 
-@hooks.register("event_free_places")
-def free_places_for_structured_data(page):
-    """Free places and capacity per kind of attendance, for the event's JSON-LD offer."""
-    if not page.registration_enabled:
+@hooks.register(REGISTRATION_OFFER_HOOK)
+def offer_for_structured_data(page):
+    """Free places and capacity per kind of attendance and the deadline, for the event's
+    JSON-LD offer."""
+    settings = RegistrationSettings.of(page)
+    if not settings.enabled:
         return None
     places = zip(booking.attendance_choices(page), booking.places_overview(page), strict=True)
-    return [(place["free"], page.capacity_for(mode)) for mode, place in places]
+    return RegistrationOffer(
+        places=[(place["free"], settings.capacity_for(mode)) for mode, place in places],
+        closes_at=settings.closes_at,
+    )
+
+
+@hooks.register(EVENT_EDITOR_PANELS_HOOK)
+def registration_settings_in_the_event_editor():
+    """One "Anmeldung" section per event, always there (switched off by its first box)."""
+    return [RegistrationSettingsPanel()]
+
+
+@hooks.register(NEXT_CHANGE_HOOK)
+def next_registration_deadline(now):
+    """Event pages change when a registration deadline passes (the form closes)."""
+    deadlines = RegistrationSettings.objects.filter(
+        enabled=True, event__live=True, deadline__gt=now
+    )
+    return deadlines.aggregate(next=Min("deadline"))["next"]
 
 
 @hooks.register(CANCELLATION_RECIPIENTS_HOOK)
 def who_a_cancellation_tells(event):
     """For the notice under the event's status in the page editor (``EventStatusPanel``)."""
     counts = booking.cancellation_recipients(event)
-    if not event.registration_enabled and counts == (0, 0):
+    if not RegistrationSettings.of(event).enabled and counts == (0, 0):
         return None  # nothing to say about an event that never took registrations
     return counts
 

@@ -29,7 +29,9 @@ def public_demo_urls():
     )
     urls |= {f"{upcoming.url}ical/", f"{with_materials.url}unterlagen/"}
     open_for_everyone = EventPage.objects.live().filter(
-        registration_enabled=True, registration_audience="everyone", start__gte=timezone.now()
+        registration_settings__enabled=True,
+        registration_settings__audience="everyone",
+        start__gte=timezone.now(),
     )
     urls.add(f"/veranstaltungsanmeldung/{open_for_everyone.first().pk}/")
     urls |= {

@@ -30,11 +30,24 @@ class EventPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is None and not self.is_bound:
-            # New events take registrations; meetings from members, the others from everyone.
-            self.initial.setdefault("registration_enabled", True)
-            self.initial.setdefault(
-                "registration_audience", type(self.instance).default_registration_audience
-            )
+            self.propose_parts_of_a_new_event()
+        self.link_parts_to_this_event()
+
+    def propose_parts_of_a_new_event(self):
+        """A new event's parts start as their owners propose (``initial_for(event)`` on the
+        part's model; registrations: on, meetings for members), not blank."""
+        for formset in self.formsets.values():
+            initial_for = getattr(formset.model, "initial_for", None)
+            if initial_for is not None:
+                formset.initial_extra = [initial_for(self.instance)]
+
+    def link_parts_to_this_event(self):
+        """Each part's form knows the event as this form is about to save it: a part checks
+        itself against the event (a registration deadline after the new start), and the
+        event's fields are cleaned before its parts are."""
+        for formset in self.formsets.values():
+            for form in formset.forms:
+                setattr(form.instance, formset.fk.name, self.instance)
 
     def attached_documents(self):
         """Documents in the materials and speakers' presentations, as the form would save them."""

@@ -1,5 +1,5 @@
 """Admin panels of event pages that need more than a field: the public-protocol confirmation,
-and the status with whom a cancellation reaches.
+the status with whom a cancellation reaches, and the parts apps above add to the editor.
 
 The confirmation is a field of the event pages' admin form (``workgroups/page_forms.py``),
 which refuses to publish a page with a public protocol until it is ticked.
@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList
 
 from documents.visibility import public_protocols
 
@@ -20,6 +20,27 @@ CONFIRMATION_FIELD = "confirm_public_protocol"
 #: Apps above answer it with whom publishing a cancellation of the event would tell by e-mail,
 #: as ``(registered, waiting)``, or None where the event has nobody to tell (``registrations``).
 CANCELLATION_RECIPIENTS_HOOK = "event_cancellation_recipients"
+
+#: Apps above answer it with a list of panels for parts of an event they own (registrations:
+#: its settings as an ``InlinePanel``), shown in the editor where ``EventPartsPanel`` stands.
+EVENT_EDITOR_PANELS_HOOK = "event_editor_panels"
+
+
+class EventPartsPanel(ObjectList):
+    """The panels apps above contribute to the event editor, in the place this one stands.
+
+    Read when Wagtail binds the editor to the model, after every app's hooks are loaded, so an
+    event part can live in the app that owns its meaning without ``workgroups`` importing it.
+    Without a heading of its own it adds no frame: its panels look like the page's own.
+    """
+
+    def on_model_bound(self):
+        self.children = [
+            panel
+            for contribute in hooks.get_hooks(EVENT_EDITOR_PANELS_HOOK)
+            for panel in contribute()
+        ]
+        super().on_model_bound()
 
 
 class PublicProtocolConfirmationPanel(FieldPanel):

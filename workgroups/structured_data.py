@@ -14,6 +14,9 @@ of places is current. It names nothing that changes by time alone (the registrat
 is ``validThrough``), so it cannot go stale while kept.
 """
 
+import datetime as dt
+from typing import NamedTuple
+
 from django.templatetags.static import static
 
 from wagtail import hooks
@@ -29,9 +32,9 @@ from .materials import documents_for_everyone
 DEFAULT_IMAGE = "img/share.png"
 #: Free places at or below this share of all places count as "only a few left".
 LIMITED_SHARE = 0.2
-#: Hook: ``fn(event)`` → ``[(free, capacity), …]`` per kind of attendance (``None`` for
-#: unlimited), or ``None``. The app that takes registrations answers it.
-FREE_PLACES_HOOK = "event_free_places"
+#: Hook: ``fn(event)`` → ``RegistrationOffer`` while the event takes registrations on the site,
+#: else ``None``. The app that takes registrations answers it.
+REGISTRATION_OFFER_HOOK = "event_registration_offer"
 
 SCHEMA = "https://schema.org/"
 
@@ -125,25 +128,36 @@ def _availability(places):
     return SCHEMA + "InStock"
 
 
-def _free_places(event):
-    for answer in hooks.get_hooks(FREE_PLACES_HOOK):
-        places = answer(event)
-        if places is not None:
-            return places
+class RegistrationOffer(NamedTuple):
+    """What the JSON-LD ``Offer`` says of registering: the places and until when."""
+
+    #: ``[(free, capacity), …]`` per kind of attendance, ``None`` for unlimited.
+    places: list
+    closes_at: dt.datetime
+
+
+def _registration_offer(event):
+    for answer in hooks.get_hooks(REGISTRATION_OFFER_HOOK):
+        offered = answer(event)
+        if offered is not None:
+            return offered
     return None
 
 
 def _offer(event, event_url):
     """Registration on the site as an Offer; none for a cancelled event (nobody can come)."""
-    if not event.registration_enabled or event.is_cancelled or not event_url:
+    if event.is_cancelled or not event_url:
+        return None
+    registration = _registration_offer(event)
+    if registration is None:
         return None
     offer = {
         "@type": "Offer",
         # Registration starts on the event page (its own form is linked there).
         "url": event_url,
-        "availability": _availability(_free_places(event)),
+        "availability": _availability(registration.places),
         "validFrom": _moment(event.first_published_at, False) if event.first_published_at else "",
-        "validThrough": _moment(event.registration_closes_at, False),
+        "validThrough": _moment(registration.closes_at, False),
     }
     if event.is_free:
         offer.update(price=0, priceCurrency="EUR")

@@ -41,7 +41,7 @@ def next_events_on_the_home_page(page, request, count=3):
 
 @hooks.register("page_cache_next_change")
 def next_event_change(now):
-    """Event listings and pages change when an event starts or ends or its registration closes."""
+    """Event listings and pages change when an event starts or ends."""
     return EventPage.objects.live().next_change(now)
 
 

@@ -90,7 +90,9 @@ def test_links_in_mails_follow_the_site_address(
     settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8010"
     LoadDemo().ensure_home_page()
     event = EventPage.objects.upcoming().filter(
-        registration_enabled=True, registration_audience="everyone", attendance_mode="in_person"
+        registration_settings__enabled=True,
+        registration_settings__audience="everyone",
+        attendance_mode="in_person",
     )[0]
 
     with django_capture_on_commit_callbacks(execute=True):

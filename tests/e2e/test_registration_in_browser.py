@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from registrations.models import Registration
+from registrations.models import Registration, RegistrationSettings
 from tests.e2e.conftest import describe, save_screenshot
 from workgroups.models import EventPage
 
@@ -29,7 +29,7 @@ def test_guest_member_waiting_list_promotion_and_update(
     demo_server, browser, page, mailoutbox, axe_violations
 ):
     event = EventPage.objects.get(slug=EVENT_SLUG)
-    EventPage.objects.filter(pk=event.pk).update(
+    RegistrationSettings.objects.filter(event=event).update(
         capacity_in_person=15,  # one place left
         others_may_be_registered=True,
     )

@@ -1,5 +1,6 @@
 from .board import CooperationEntryFactory, bulk_entries
 from .home import HomePageFactory, StandardPageFactory
+from .registrations import change_registration
 from .users import UserFactory
 from .workgroups import (
     EventIndexPageFactory,
@@ -16,6 +17,7 @@ __all__ = [
     "CooperationEntryFactory",
     "MunicipalityFactory",
     "bulk_entries",
+    "change_registration",
     "EventIndexPageFactory",
     "HomePageFactory",
     "InfoSessionPageFactory",

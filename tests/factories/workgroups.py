@@ -16,6 +16,8 @@ from workgroups.models import (
     WorkshopPage,
 )
 
+from .registrations import registration_settings
+
 
 class TopicFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Handlungsfeld {n}")
@@ -69,12 +71,14 @@ class EventFactoryMixin(factory.Factory):
     # As if published through the admin, which stamps these dates.
     first_published_at = factory.LazyFunction(timezone.now)
     last_published_at = factory.LazyFunction(timezone.now)
+    registration = factory.PostGeneration(registration_settings)
 
 
 class MeetingPageFactory(EventFactoryMixin, wagtail_factories.PageFactory):
     class Meta:
         model = MeetingPage
         exclude = ("number",)
+        skip_postgeneration_save = True
 
 
 class WorkshopPageFactory(EventFactoryMixin, wagtail_factories.PageFactory):
@@ -83,12 +87,14 @@ class WorkshopPageFactory(EventFactoryMixin, wagtail_factories.PageFactory):
     class Meta:
         model = WorkshopPage
         exclude = ("number",)
+        skip_postgeneration_save = True
 
 
 class InfoSessionPageFactory(EventFactoryMixin, wagtail_factories.PageFactory):
     class Meta:
         model = InfoSessionPage
         exclude = ("number",)
+        skip_postgeneration_save = True
 
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):

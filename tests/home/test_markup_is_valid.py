@@ -82,7 +82,7 @@ def test_visitor_and_member_pages_have_no_markup_errors(client, demo_site, tmp_p
     files.append(_save(client, reverse("login"), tmp_path, "login"))
     client.force_login(get_user_model().objects.get(username="mitglied"))
     files += [_save(client, path, tmp_path, name) for name, path in MEMBER_PAGES.items()]
-    event = EventPage.objects.live().filter(registration_enabled=True).upcoming().first()
+    event = EventPage.objects.live().filter(registration_settings__enabled=True).upcoming().first()
     files.append(
         _save(client, reverse("registrations:register", args=[event.pk]), tmp_path, "anmelden")
     )

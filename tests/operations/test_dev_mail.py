@@ -99,9 +99,7 @@ def test_staff_find_the_guests_confirmation_link_and_follow_it(
         parent=group,
         title="Arbeitskreistreffen Vergabe",
         start=in_days(20),
-        registration_enabled=True,
-        registration_audience="everyone",
-        capacity_in_person=5,
+        registration={"audience": "everyone", "capacity_in_person": 5},
     )
     with django_capture_on_commit_callbacks(execute=True):
         Client().post(f"/veranstaltungsanmeldung/{event.pk}/", GUEST_FORM)

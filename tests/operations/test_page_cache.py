@@ -29,7 +29,7 @@ from tests.factories import (
 from tests.factories.documents import pdf_document, restricted_collection
 from tests.network import free_port
 from tests.sitemaps import sitemap_pages, sitemap_text
-from workgroups.models import EventMaterial, RegistrationAudience
+from workgroups.models import EventMaterial
 
 pytestmark = pytest.mark.django_db
 
@@ -245,9 +245,7 @@ def test_a_document_made_members_only_is_no_longer_offered_to_visitors(client, w
 def test_a_new_registration_changes_the_places_left_at_once(client, working_group):
     event = MeetingPageFactory(
         parent=working_group,
-        registration_enabled=True,
-        registration_audience=RegistrationAudience.EVERYONE,
-        capacity_in_person=3,
+        registration={"audience": "everyone", "capacity_in_person": 3},
     )
     assert "noch 3 Plätze frei" in _html(client, event.url)
 

@@ -24,10 +24,7 @@ def event(working_group):
         online_url="https://konferenz.example.org/raum-7",
         venue_name="Rathaus Paderborn",
         city="Paderborn",
-        registration_enabled=True,
-        registration_audience="everyone",
-        capacity_in_person=2,
-        capacity_online=1,
+        registration={"audience": "everyone", "capacity_in_person": 2, "capacity_online": 1},
         contact_name="Petra Plan",
         contact_email="plan@example.org",
     )

@@ -6,6 +6,7 @@ import vobject
 
 from registrations import booking, links
 from registrations.models import Registration, RegistrationStatus
+from tests.factories import change_registration
 from tests.registrations.mail import calendar_attachment
 
 pytestmark = pytest.mark.django_db
@@ -123,15 +124,17 @@ def test_the_same_address_registers_once_but_may_return_after_cancelling(event, 
 @pytest.mark.parametrize(
     ("change", "reason"),
     [
-        ({"registration_enabled": False}, "keine Anmeldung"),
+        ({"enabled": False}, "keine Anmeldung"),
         ({"status": "cancelled"}, "abgesagt"),
-        ({"registration_audience": "members"}, "nur Mitgliedern"),
+        ({"audience": "members"}, "nur Mitgliedern"),
     ],
 )
 def test_registrations_are_refused_with_a_reason(event, change, reason):
-    for field, value in change.items():
-        setattr(event, field, value)
-    event.save()
+    if "status" in change:
+        event.status = change["status"]
+        event.save()
+    else:
+        change_registration(event, **change)
 
     with pytest.raises(booking.RegistrationRefused, match=reason):
         _register(event)
@@ -141,8 +144,7 @@ def test_registrations_are_refused_with_a_reason(event, change, reason):
 def test_after_the_deadline_nobody_registers(event, members):
     from tests.factories import in_days
 
-    event.registration_deadline = in_days(-1)
-    event.save()
+    change_registration(event, deadline=in_days(-1))
 
     with pytest.raises(booking.RegistrationRefused, match="Anmeldefrist"):
         _register(event, members[0])

@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 import pytest
 
 from registrations import booking
+from tests.factories import change_registration
 from tests.registrations.mail import calendar_attachment
 from workgroups.panels import who_is_told
 
@@ -149,8 +150,7 @@ def test_publishing_another_change_says_nothing_about_a_cancellation(
 
 
 def test_an_event_without_registration_shows_no_notice(client, editor, event):
-    event.registration_enabled = False
-    event.save()
+    change_registration(event, enabled=False)
     client.force_login(editor)
 
     assert _notice(client.get(_edit_url(event)).content.decode()) == (None, "")

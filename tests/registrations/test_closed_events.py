@@ -30,12 +30,16 @@ def _event(working_group, **fields):
         "attendance_mode": "in_person",
         "venue_name": "Rathaus Paderborn",
         "city": "Paderborn",
-        "registration_enabled": True,
-        "registration_audience": "members",
+    }
+    registration = {
+        "audience": "members",
         "others_may_be_registered": True,
         "capacity_in_person": 20,
     }
-    return MeetingPageFactory(parent=working_group, **{**defaults, **fields})
+    registration.update(fields.pop("registration", {}))
+    return MeetingPageFactory(
+        parent=working_group, registration=registration, **{**defaults, **fields}
+    )
 
 
 def _register_url(event):
@@ -151,7 +155,7 @@ def test_the_registration_address_of_a_closed_event_says_why_and_offers_nothing(
 def test_a_registration_sent_to_a_closed_event_is_refused_and_saves_nothing(
     client, working_group, fields
 ):
-    event = _event(working_group, registration_audience="everyone", **fields)
+    event = _event(working_group, registration={"audience": "everyone"}, **fields)
 
     response = client.post(_register_url(event), GUEST_FORM)
 
@@ -172,7 +176,7 @@ def test_registering_a_colleague_for_a_cancelled_event_is_refused(client, workin
 
 
 def test_a_guest_cannot_confirm_once_the_event_is_cancelled(client, working_group):
-    event = _event(working_group, registration_audience="everyone")
+    event = _event(working_group, registration={"audience": "everyone"})
     guest = booking.register(
         event, name="Gerda Gast", email="gerda@example.org", organisation="", attendance="in_person"
     )
@@ -191,7 +195,7 @@ def test_a_guest_cannot_confirm_once_the_event_is_cancelled(client, working_grou
 
 
 def test_after_the_deadline_the_box_says_so_without_places_or_login(client, working_group):
-    event = _event(working_group, registration_deadline=in_days(-1))
+    event = _event(working_group, registration={"deadline": in_days(-1)})
 
     html = client.get(event.url).content.decode()
 
@@ -203,7 +207,7 @@ def test_after_the_deadline_the_box_says_so_without_places_or_login(client, work
 def test_a_place_given_up_at_a_cancelled_event_moves_nobody_up(
     working_group, members, mailoutbox, django_capture_on_commit_callbacks
 ):
-    event = _event(working_group, capacity_in_person=1)
+    event = _event(working_group, registration={"capacity_in_person": 1})
     holder, waiting = (
         booking.register(event, organisation="", attendance="in_person", user=member)
         for member in members[:2]

@@ -10,6 +10,7 @@ import icalendar
 import pytest
 
 from registrations.models import Registration, RegistrationStatus
+from tests.factories import change_registration
 from tests.mailserver import MailServer, run_queue
 from tests.registrations.guest import GUEST_FORM as FORM
 
@@ -102,8 +103,8 @@ def test_the_invitation_and_its_update_reach_the_calendar_as_one_entry(mail_serv
 
 
 def test_the_waiting_list_mail_quotes_a_quoted_title_once(mail_server, event):
+    change_registration(event, capacity_in_person=0)
     event.title = "„Vergabe 2030“"
-    event.capacity_in_person = 0
     event.save_revision().publish()
 
     _confirmed_guest(mail_server, event)

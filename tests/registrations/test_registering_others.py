@@ -14,8 +14,8 @@ from django.urls import reverse
 import pytest
 
 from registrations import booking
-from registrations.models import Registration, RegistrationStatus
-from tests.factories import UserFactory
+from registrations.models import Registration, RegistrationSettings, RegistrationStatus
+from tests.factories import UserFactory, change_registration
 
 pytestmark = pytest.mark.django_db
 
@@ -60,8 +60,7 @@ def _logged_in(user):
 
 @pytest.fixture
 def others_allowed(event):
-    event.others_may_be_registered = True
-    event.save()
+    change_registration(event, others_may_be_registered=True)
     return event
 
 
@@ -112,8 +111,7 @@ def test_booking_refuses_a_members_registration_under_another_address(event, mem
 def test_an_account_without_address_is_told_and_registers_nobody(
     event, mailoutbox, django_capture_on_commit_callbacks, audience, guest_path
 ):
-    event.registration_audience = audience
-    event.save()
+    change_registration(event, audience=audience)
     client = _logged_in(UserFactory(username="ohne-adresse", email="", groups=["Mitglieder"]))
 
     page = client.get(_form_url(event)).content.decode()
@@ -146,7 +144,7 @@ def test_registering_others_is_off_by_default_and_a_forged_request_is_refused(
 ):
     client = _logged_in(members[0])
 
-    assert not event.others_may_be_registered
+    assert not RegistrationSettings.of(event).others_may_be_registered
     assert "Weitere Person anmelden" not in client.get(event.url).content.decode()
     assert "Weitere Person anmelden" not in client.get(_form_url(event)).content.decode()
     page = client.get(_others_url(event))

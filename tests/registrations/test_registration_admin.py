@@ -9,7 +9,8 @@ from django.urls import reverse
 import pytest
 
 from registrations import booking
-from registrations.models import Registration
+from registrations.models import Registration, RegistrationSettings
+from tests.factories import change_registration
 
 pytestmark = pytest.mark.django_db
 
@@ -109,8 +110,7 @@ def test_members_do_not_reach_the_registrations(client, members):
 
 
 def test_editors_see_who_registered_whom(client, editor, event, members):
-    event.others_may_be_registered = True
-    event.save()
+    change_registration(event, others_may_be_registered=True)
     booking.register(event, organisation="", attendance="in_person", user=members[0])
     booking.register_other(
         event,
@@ -142,4 +142,4 @@ def test_the_editors_switch_is_in_the_page_editor_and_off_for_new_events(client,
     html = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
 
     assert "Mitglieder dürfen weitere Personen anmelden" in html
-    assert type(event)().others_may_be_registered is False
+    assert RegistrationSettings().others_may_be_registered is False

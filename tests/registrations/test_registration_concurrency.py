@@ -4,6 +4,7 @@ import pytest
 
 from registrations.models import Registration, RegistrationStatus
 from tests.concurrency import client_for, concurrently
+from tests.factories import change_registration
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.usefixtures("migrated_database")]
 
@@ -38,8 +39,7 @@ def test_the_same_member_twice_at_once_registers_once(event, members):
 
 
 def test_colleagues_sent_at_once_stay_within_the_members_limit(event, members):
-    event.others_may_be_registered = True
-    event.save()
+    change_registration(event, others_may_be_registered=True)
     client = client_for(members[0])
 
     def colleague(number):

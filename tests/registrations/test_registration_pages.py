@@ -9,6 +9,7 @@ import pytest
 
 from registrations import booking
 from registrations.models import Registration, RegistrationStatus
+from tests.factories import change_registration
 from tests.proxies import trust_the_documented_proxy, via_nginx
 from tests.queries import count_queries
 from tests.registrations.guest import GUEST_FORM as FORM
@@ -163,8 +164,7 @@ def test_the_event_page_shows_places_without_names_and_the_join_link_to_registra
 
 def test_event_page_queries_do_not_grow_with_registrations(client, event, members):
     client.force_login(members[0])
-    event.capacity_in_person = None
-    event.save()
+    change_registration(event, capacity_in_person=None)
     before = count_queries(client, event.url)
 
     Registration.objects.bulk_create(

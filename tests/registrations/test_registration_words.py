@@ -11,6 +11,7 @@ import pytest
 
 from registrations import booking
 from registrations.models import Registration, RegistrationStatus
+from tests.factories import change_registration
 
 pytestmark = pytest.mark.django_db
 
@@ -96,8 +97,7 @@ def test_no_mail_of_a_registration_uses_the_old_words(
     event, members, mailoutbox, django_capture_on_commit_callbacks
 ):
     """Place, waiting list, moving up, cancelling, a guest's confirmation, a repeat."""
-    event.capacity_in_person = 1
-    event.save()
+    change_registration(event, capacity_in_person=1)
     with django_capture_on_commit_callbacks(execute=True):
         first = _register(event, members[0])
         _register(event, members[1])  # waits

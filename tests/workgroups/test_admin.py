@@ -42,7 +42,9 @@ def _event_form(**overrides):
         "is_free": "on",
         "body": streamfield([]),
         "agenda": streamfield([]),
-        "registration_audience": "members",
+        "registration_settings": inline_formset(
+            [{"enabled": "on", "audience": "members"}], min=1, max=1
+        ),
         "materials": inline_formset([]),
     }
     data.update(overrides)

@@ -117,7 +117,7 @@ def test_a_hybrid_event_has_both_places(client, working_group):
 
 def test_a_cancelled_event_says_so_and_offers_no_places(client, working_group):
     event = MeetingPageFactory(
-        parent=working_group, status="cancelled", registration_enabled=True, capacity_in_person=20
+        parent=working_group, status="cancelled", registration={"capacity_in_person": 20}
     )
 
     data = _structured_data(client, event)
@@ -156,10 +156,7 @@ def _confirmed(event, numbers, attendance="in_person"):
 def test_a_free_event_with_registration_offers_places_for_nothing(client, working_group):
     event = MeetingPageFactory(
         parent=working_group,
-        registration_enabled=True,
-        registration_audience="everyone",
-        registration_deadline=in_days(12),
-        capacity_in_person=20,
+        registration={"audience": "everyone", "deadline": in_days(12), "capacity_in_person": 20},
     )
 
     offer = _structured_data(client, event)["offers"]
@@ -174,9 +171,7 @@ def test_a_free_event_with_registration_offers_places_for_nothing(client, workin
 def test_the_offer_tells_when_places_run_short_and_when_none_are_left(client, working_group):
     event = MeetingPageFactory(
         parent=working_group,
-        registration_enabled=True,
-        registration_audience="everyone",
-        capacity_in_person=10,
+        registration={"audience": "everyone", "capacity_in_person": 10},
         is_free=False,
     )
     _confirmed(event, range(8))

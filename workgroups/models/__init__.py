@@ -13,7 +13,6 @@ from .event_types import (
 from .events import AttendanceMode, EventPage, EventStatus
 from .pages import EventIndexPage, EventListingMixin, WorkingGroupPage, attach_parents
 from .querysets import EventQuerySet
-from .registration_options import RegistrationAudience
 
 __all__ = [
     "BERLIN",
@@ -29,7 +28,6 @@ __all__ = [
     "InfoSessionPage",
     "MeetingKind",
     "MeetingPage",
-    "RegistrationAudience",
     "WorkingGroupPage",
     "WorkshopPage",
     "attach_parents",

@@ -12,7 +12,6 @@ from wagtail.search import index
 from home.models import BasePage
 
 from .events import AttendanceMode, EventPage
-from .registration_options import RegistrationAudience
 
 
 class MeetingKind(models.TextChoices):
@@ -32,7 +31,6 @@ class MeetingPage(EventPage):
     is_creatable = True  # Wagtail does not inherit this one
     type_label = _("Arbeitskreistreffen")
     type_key = "treffen"
-    default_registration_audience = RegistrationAudience.MEMBERS
 
     meeting_kind = models.CharField(
         _("Art des Treffens"),

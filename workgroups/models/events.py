@@ -33,12 +33,11 @@ from operations.subpage_routes import SubpageRoutesMixin
 
 from ..formatting import BERLIN, format_event_dates, local_time
 from ..materials import downloadable_materials, group_by_kind, mark_downloads
-from ..panels import EventStatusPanel, PublicProtocolConfirmationPanel
+from ..panels import EventPartsPanel, EventStatusPanel, PublicProtocolConfirmationPanel
 from ..structured_data import event_structured_data
 from .agenda import EventAgenda
 from .event_contact import EventContact
 from .querysets import EventPageManager
-from .registration_options import RegistrationOptions
 
 #: Where a venue's "Karte und Anfahrt" link searches its address.
 OPENSTREETMAP_SEARCH = "https://www.openstreetmap.org/search"
@@ -56,7 +55,7 @@ class EventStatus(models.TextChoices):
     POSTPONED = "postponed", _("verschoben")
 
 
-class EventPage(SubpageRoutesMixin, RegistrationOptions, EventContact, EventAgenda, BasePage):
+class EventPage(SubpageRoutesMixin, EventContact, EventAgenda, BasePage):
     """What every event has: when, where, in which state, about what, with which materials.
 
     Its calendar file and the ZIP of its materials are routes served by ``workgroups/views.py``;
@@ -223,9 +222,9 @@ class EventPage(SubpageRoutesMixin, RegistrationOptions, EventContact, EventAgen
     ]
     # Shared by the event types, which arrange their own fields around them.
     topics_panel = FieldPanel("topics", widget=forms.CheckboxSelectMultiple)
-    # Taking part: registration, whom to ask, what is on the agenda.
+    # Taking part: registration (an app above contributes it), whom to ask, what is on the agenda.
     participation_panels = [
-        *RegistrationOptions.registration_panels,
+        EventPartsPanel(),
         *EventContact.contact_panels,
         *EventAgenda.agenda_panels,
     ]
@@ -296,7 +295,6 @@ class EventPage(SubpageRoutesMixin, RegistrationOptions, EventContact, EventAgen
             errors["previous_start"] = _(
                 "Bei einem verschobenen Termin bitte den ursprünglichen Beginn angeben."
             )
-        errors.update(self.registration_errors())
         if errors:
             raise ValidationError(errors)
 

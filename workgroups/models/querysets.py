@@ -65,15 +65,15 @@ class EventQuerySet(PageQuerySet):
         return latest_end + CALENDAR_HISTORY if latest_end else None
 
     def next_change(self, now):
-        """The next moment one of these events starts, ends, closes its registration or
-        leaves the calendars (CALENDAR_HISTORY after its end).
+        """The next moment one of these events starts, ends or leaves the calendars
+        (CALENDAR_HISTORY after its end).
 
         Listings, calendars and event pages change then without any edit (upcoming becomes
-        past, the registration form closes); the page cache keeps no page past it.
+        past); the page cache keeps no page past it.
         """
         later = {
             f"next_{field}": Min(field, filter=Q(**{f"{field}__gt": now}))
-            for field in ("start", "end", "registration_deadline")
+            for field in ("start", "end")
         }
         later["calendar_end"] = Min(
             Coalesce("end", "start"),
