@@ -77,9 +77,10 @@ fonts: install
 faults: install
 	$(BIN)/python scripts/fault_drill.py
 
-# Public pages of a grown site (2,000 events, entries; 500 documents) under wrk on 127.0.0.1,
-# on a PostgreSQL and Redis of its own (removed afterwards); writes test-artifacts/bench.md.
-# BENCH_SECONDS=1 for a quick run (default 8 s per page). Not part of `make test`.
+# Public pages of the demo and of a grown site (BENCH_GROW events and entries, default 2,000)
+# under wrk on 127.0.0.1, on a PostgreSQL and Redis of its own (removed afterwards); writes
+# test-artifacts/bench.md. BENCH_SECONDS=1 for a quick run (default 8 s per page),
+# BENCH_GROW=10000 for a bigger site. Not part of `make test`.
 bench: install
 	$(BIN)/python scripts/bench.py
 

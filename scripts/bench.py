@@ -1,20 +1,22 @@
-"""Benchmark (`make bench`): the public pages of a grown site under load, without and with the
-page cache.
+"""Benchmark (`make bench`): the public pages under load, on the demo and on a grown site,
+without and with the page cache.
 
 Runs on a PostgreSQL and a Redis of its own (``private_services.py``: started for the run on
 free ports and removed afterwards, also on Ctrl-C; the machine's own are never touched). Builds
-a database there with the demo plus 2,000 events, 2,000 board entries and 500 documents, starts
-gunicorn on a free port (2 workers, production settings, Redis as the README says) and measures
-each page with wrk (Debian's package; installed when missing), sending what a browser sends
-(gzip, German), for a few seconds, once with the page cache switched off and once with it:
-requests per second, latency p50/p99, the server's
-CPU time per request (the gunicorn processes' user+system time from /proc, divided by the
-requests served) and the database queries one request makes. Writes the Markdown tables to
+a database there with the demo, starts gunicorn on a free port (2 workers, production settings,
+Redis as the README says) and measures each page with wrk (Debian's package; installed when
+missing), sending what a browser sends (gzip, German), for a few seconds: first the demo without
+the page cache, then, after adding ``BENCH_GROW`` events and board entries (default 2,000) and a
+quarter as many documents, the grown site without and with the page cache. For each: requests
+per second, latency p50/p99, the server's CPU time per request (the gunicorn processes'
+user+system time from /proc, divided by the requests served) and the database queries one
+request makes. The summary puts uncached, cached and the static file side by side and gives
+each page's growth (CPU grown ÷ CPU demo). Writes the Markdown tables to
 test-artifacts/bench.md.
 
 Not part of `make test`: timings belong to a benchmark, never to a test. Traffic goes only to
 127.0.0.1. ``BENCH_SECONDS`` sets the seconds of wrk per page (default 8; ``BENCH_SECONDS=1``
-for a quick check that everything runs).
+for a quick check that everything runs); ``BENCH_GROW=10000`` grows the site further.
 """
 
 import datetime as dt
@@ -39,7 +41,8 @@ from production_like import (
     wait_for,
 )
 
-EVENTS, ENTRIES, DOCUMENTS = 2000, 2000, 500
+GROWTH = int(os.environ.get("BENCH_GROW", "2000"))
+EVENTS, ENTRIES, DOCUMENTS = GROWTH, GROWTH, GROWTH // 4
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
 CONNECTIONS = 4
 PAGES = {
@@ -50,15 +53,19 @@ PAGES = {
     ),
     "Kooperationsbörse": "/kooperationsboerse/",
     "Suche": "/suche/?q=Kooperation",
+    "Termine: Monat": f"/termine/monat/{dt.date.today().year}/{dt.date.today().month}/",
     "Kalender (iCal)": "/termine/ical/",
+    "Sitemap: Seiten": "/sitemap-seiten.xml",
     "Statische Datei (CSS)": "/static/css/site.css",
 }
+STATIC = "Statische Datei (CSS)"
 RESULTS = ROOT / "test-artifacts" / "bench.md"
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def grow(env, postgres):
-    """2,000 events, 2,000 board entries and 500 documents on top of the demo."""
+    """``EVENTS`` events, ``ENTRIES`` board entries and ``DOCUMENTS`` documents on top of the
+    demo."""
     code = f"""
 import datetime as dt
 from django.utils import timezone
@@ -223,31 +230,60 @@ def main():
     return 1 if failed else 0
 
 
+def summary(demo, grown, cached):
+    """Per page: CPU ms uncached on the demo and grown, the growth, and the request rates
+    uncached, cached and as a share of the static file's rate (the limit of a cached page)."""
+    static_rps = cached[STATIC]["rps"]
+    lines = [
+        "| Seite | CPU ms Demo | CPU ms gewachsen | Wachstum | Anfragen/s ohne Cache "
+        "| Anfragen/s mit Cache | Anteil statische Datei |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name in PAGES:
+        growth = grown[name]["cpu_ms"] / max(demo[name]["cpu_ms"], 0.01)
+        share = cached[name]["rps"] / max(static_rps, 1)
+        lines.append(
+            f"| {name} | {demo[name]['cpu_ms']:.1f} | {grown[name]['cpu_ms']:.1f} "
+            f"| ×{growth:.2f} | {grown[name]['rps']:.0f} | {cached[name]['rps']:.0f} "
+            f"| {share:.0%} |"
+        )
+    return lines
+
+
 def bench(services, log):
     postgres = services.postgres()
     redis = services.redis()
     env = environment(services, postgres, redis)
-    print("Aufbau: Datenbank, Demo, 2.000 Termine, 2.000 Einträge, 500 Dokumente …", flush=True)
+    uncached, cached = {**env, "PAGE_CACHE": "off"}, {**env, "PAGE_CACHE": "on"}
+    print("Aufbau: Datenbank und Demo …", flush=True)
     set_up(env, postgres)
-    grow(env, postgres)
-    modes = {
-        "Ohne Seiten-Cache": {**env, "PAGE_CACHE": "off"},
-        "Mit Seiten-Cache (Redis)": {**env, "PAGE_CACHE": "on"},
-    }
-    lines = [
-        f"Messung vom {dt.date.today():%d.%m.%Y}: PostgreSQL, gunicorn mit 2 Workern, Redis; "
-        f"{EVENTS} Termine, {ENTRIES} Börseneinträge und {DOCUMENTS} Dokumente zusätzlich zur "
-        f"Demo; wrk mit {CONNECTIONS} Verbindungen, {SECONDS} s je Seite. Abfragen: die einer "
-        "zweiten Anfrage als Besucher.",
+    passes = [("Demo, ohne Seiten-Cache", uncached)]
+    grown_label = f"{EVENTS} Termine, {ENTRIES} Börseneinträge, {DOCUMENTS} Dokumente mehr"
+    passes += [
+        (f"{grown_label}, ohne Seiten-Cache", uncached),
+        (f"{grown_label}, mit Seiten-Cache (Redis)", cached),
     ]
-    failed = False
-    for mode, mode_env in modes.items():
-        print(f"{mode} …", flush=True)
-        redis.flush()  # our own Redis: each mode starts from an empty cache
+    results, details, failed = [], [], False
+    for number, (label, mode_env) in enumerate(passes):
+        if number == 1:
+            print(f"Wachstum: {grown_label} …", flush=True)
+            grow(env, postgres)
+        print(f"{label} …", flush=True)
+        redis.flush()  # our own Redis: each pass starts from an empty cache
         queries = queries_per_page(mode_env)
         rows = measure_all(services, mode_env, log)
         failed = failed or any(row["errors"] for row in rows.values())
-        lines += ["", f"**{mode}**", "", *table(rows, queries)]
+        results.append(rows)
+        details += ["", f"**{label}**", "", *table(rows, queries)]
+    lines = [
+        f"Messung vom {dt.date.today():%d.%m.%Y}: PostgreSQL, gunicorn mit 2 Workern, Redis; "
+        f"wrk mit {CONNECTIONS} Verbindungen, {SECONDS} s je Seite, Kopfzeilen wie ein Browser "
+        "(gzip, Deutsch). Abfragen: die einer zweiten Anfrage als Besucher. Wachstum: CPU je "
+        f"Anfrage nach {grown_label} ÷ auf der Demo (beides ohne Seiten-Cache).",
+        "",
+        *summary(*results),
+        *details,
+    ]
     return lines, failed
 
 
