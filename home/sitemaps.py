@@ -89,6 +89,7 @@ def _conditional(request, sections, build_response):
         key=f"sitemap|{request.get_full_path()}",
         build_response=build_response,
         changed_by_time=max((moment for moment in moments if moment), default=None),
+        keep_built=True,
     )
 
 

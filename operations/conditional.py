@@ -25,6 +25,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
+from .compression import compressed_copy, send_compressed_if_accepted
 from .content_version import read_state
 
 
@@ -45,8 +46,11 @@ def conditional_items_response(
     last_modified = int(max(changes).timestamp()) if changes else None
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
-        response = _built_response(etag, build_response) if keep_built else build_response()
-        response["ETag"] = etag
+        if keep_built:
+            response = _built_response(request, etag, build_response)
+        else:
+            response = build_response()
+            response["ETag"] = etag
         if last_modified:
             response["Last-Modified"] = http_date(last_modified)
     if public:
@@ -58,14 +62,17 @@ def conditional_items_response(
     return response
 
 
-def content_conditional_response(request, *, key, build_response, changed_by_time=None, max_age=0):
+def content_conditional_response(
+    request, *, key, build_response, changed_by_time=None, max_age=0, keep_built=False
+):
     """The conditional GET for an answer built from public content only (never from what the
     viewer may see beyond that): 304 while the content version is the one the client has.
 
     ``key`` tells apart the outputs (path and query, the format asked for); the host is added,
     as the answers hold absolute links. ``changed_by_time`` is the last moment the answer
     changed without an edit (an event ending moves it from "kommend" to "vergangen"). One
-    query reads the version and when it began (Last-Modified).
+    query reads the version and when it began (Last-Modified). With ``keep_built`` the body is
+    built once per version (the sitemaps: thousands of addresses).
     """
     state = read_state()
     version, changed_at = (state.version, state.changed_at) if state else (0, None)
@@ -76,28 +83,34 @@ def content_conditional_response(request, *, key, build_response, changed_by_tim
         build_response=build_response,
         public=True,
         max_age=max_age,
+        keep_built=keep_built,
     )
 
 
 BUILT_RESPONSE_SECONDS = 24 * 60 * 60
+#: The headers a kept answer is sent with again (validators and caching are set per request).
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "X-Robots-Tag")
 
 
-def _built_response(etag, build_response):
-    """The response for ``etag`` from the cache, or built now and kept."""
-    cache_key = f"conditional-response:{etag}"
+def _built_response(request, etag, build_response):
+    """The response for ``etag`` from the cache, or built now and kept, with its gzip copy:
+    a calendar of every event is compressed once per version, not once per request."""
+    # "v2": kept with their gzip copy; entries kept in the older form are not read.
+    cache_key = f"conditional-response:v2:{etag}"
     kept = cache.get(cache_key)
     if kept is not None:
-        content, headers = kept
+        content, headers, compressed = kept
         response = HttpResponse(content)
         for name, value in headers.items():
             response[name] = value
-        return response
+        response["ETag"] = etag
+        return send_compressed_if_accepted(request, response, compressed)
     response = build_response()
+    response["ETag"] = etag
+    if hasattr(response, "render"):
+        response.render()  # a template's answer (the sitemaps) is kept as its bytes
     if response.status_code == 200 and not response.streaming:
-        headers = {
-            name: response[name]
-            for name in ("Content-Type", "Content-Disposition")
-            if response.has_header(name)
-        }
-        cache.set(cache_key, (response.content, headers), BUILT_RESPONSE_SECONDS)
+        headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+        kept = (response.content, headers, compressed_copy(response))
+        cache.set(cache_key, kept, BUILT_RESPONSE_SECONDS)
     return response

@@ -47,22 +47,20 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
-from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
-from django.utils.text import compress_string
 
 from wagtail import hooks
 
 from . import frontend_cache
+from .compression import compressed_copy, send_compressed_if_accepted
 from .content_version import (
     current_version,
     forget_for_this_request,
     remember_for_this_request,
     start_new_version,
 )
-from .middleware import CompressTextMiddleware
 
 logger = logging.getLogger(__name__)
 
@@ -202,32 +200,6 @@ def _cache_key(request, version):
     return f"page-cache:page:v{version}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
-#: Shorter pages are not worth compressing (as Django's GZipMiddleware decides).
-SHORTEST_COMPRESSED = 200
-
-
-def _compressed_copy(response):
-    """The page's body gzip-compressed, if it is text worth compressing and gets shorter."""
-    if not CompressTextMiddleware.is_compressible(response):
-        return None
-    if len(response.content) < SHORTEST_COMPRESSED:
-        return None
-    compressed = compress_string(response.content)
-    return compressed if len(compressed) < len(response.content) else None
-
-
-def _as_compressed(response, compressed):
-    """``response`` (a fresh copy from the cache) sent as its compressed bytes, marked as
-    GZipMiddleware marks what it compresses (the ETag weak: the bytes differ from the page's)."""
-    response.content = compressed
-    response["Content-Length"] = str(len(compressed))
-    response["Content-Encoding"] = "gzip"
-    etag = response.get("ETag")
-    if etag and etag.startswith('"'):
-        response["ETag"] = "W/" + etag
-    return response
-
-
 def _send_lifetime(response, until, now):
     seconds = max(0, int((until - now).total_seconds()))
     patch_cache_control(response, s_maxage=seconds)
@@ -279,7 +251,7 @@ class PageCacheMiddleware:
             _send_lifetime(response, until, now)
         if enabled and request.method == "GET":
             timeout = max(1, int((until - now).total_seconds()))
-            cache.set(key, (until, response, _compressed_copy(response)), timeout)
+            cache.set(key, (until, response, compressed_copy(response)), timeout)
         return response
 
     def _still_valid(self, request, kept):
@@ -290,9 +262,7 @@ class PageCacheMiddleware:
         now = timezone.now()
         if until <= now:
             return None
-        patch_vary_headers(response, ("Accept-Encoding",))
-        if compressed and re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
-            response = _as_compressed(response, compressed)
+        response = send_compressed_if_accepted(request, response, compressed)
         if frontend_cache.is_configured():
             _send_lifetime(response, until, now)
         # Feeds and calendars carry validators: a polling client still gets its 304.

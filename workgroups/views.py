@@ -26,7 +26,7 @@ from documents.access import is_restricted
 from documents.archive import zip_documents
 from home.canonical import listing_query
 from home.pagination import requested_page
-from operations.page_cache import cached_until_change
+from operations.page_cache import cached_until_change, next_midnight
 from operations.subpage_routes import subpage_route
 from taxonomy.models import Topic
 
@@ -156,24 +156,39 @@ def month(page, request, year, month):
         return redirect(
             page.url + page.reverse_subpage("month", args=(year, month)), permanent=True
         )
-    _weeks, first_day, last_day = month_bounds(year, month)
-    events = list(page.get_events(request).overlapping(first_day, last_day).for_listing())
-    page.attach_working_groups(events, page.get_filter_working_groups(request))
-    (prev_year, prev_month), (next_year, next_month) = adjacent_months(year, month)
-    context = page.get_context(request)
-    context.update(
-        {
+    month_label = format_date(dt.date(year, month, 1), "F Y")
+
+    def render_month():
+        _weeks, first_day, last_day = month_bounds(year, month)
+        events = list(page.get_events(request).overlapping(first_day, last_day).for_listing())
+        page.attach_working_groups(events, page.get_filter_working_groups(request))
+        month_context = {
             "weeks": month_grid(year, month, events),
             "month_events": [
                 e
                 for e in events
                 if e.local_start.month == month or (e.local_end and e.local_end.month == month)
             ],
-            "month_label": format_date(dt.date(year, month, 1), "F Y"),
-            # Link previews name the month, as its own address does (home/canonical.py).
-            "share_title": _("%(month)s – %(title)s")
-            % {"month": format_date(dt.date(year, month, 1), "F Y"), "title": page.title},
+            "month_label": month_label,
             "weekday_names": WEEKDAY_NAMES,
+        }
+        return render_to_string("components/event-month.html", month_context, request)
+
+    # The same grid for every viewer (listings show public events only): kept until content
+    # changes or the day ends (the grid marks today).
+    month_html = cached_until_change(
+        f"event-month:{page.pk}:{year}:{month}",
+        render_month,
+        stale_from=lambda _html: next_midnight(timezone.now()),
+    )
+    (prev_year, prev_month), (next_year, next_month) = adjacent_months(year, month)
+    context = page.get_context(request)
+    context.update(
+        {
+            "month_html": month_html,
+            "month_label": month_label,
+            # Link previews name the month, as its own address does (home/canonical.py).
+            "share_title": _("%(month)s – %(title)s") % {"month": month_label, "title": page.title},
             "previous_month_url": page.url
             + page.reverse_subpage("month", args=(prev_year, prev_month))
             if (prev_year, prev_month) >= first

@@ -5,6 +5,8 @@ import datetime as dt
 from contextlib import contextmanager
 from unittest import mock
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
@@ -131,3 +133,23 @@ def test_the_boards_sitemap_changes_at_midnight_when_entries_expire(client, boar
     assert [answer.status_code for answer in same_day] == [304, 304]
     assert [answer.status_code for answer in next_day] == [200, 200]
     assert "/eintrag/" not in next_day[1].content.decode()
+
+
+def test_a_sitemap_is_built_once_per_version_however_many_pages_it_lists(
+    client, working_group
+):
+    """Thousands of addresses cost their rendering once per version; a repeat reads it kept."""
+    url = "/sitemap-seiten.xml"
+    costs = []
+    for count in (2, 12):
+        for number in range(count - len(costs) * 2):
+            MeetingPageFactory(parent=working_group, slug=f"treffen-{count}-{number}")
+        first = client.get(url)
+        with CaptureQueriesContext(connection) as repeated:
+            again = client.get(url)
+        assert again.content == first.content
+        assert again["X-Robots-Tag"] == first["X-Robots-Tag"]
+        costs.append(len(repeated))
+
+    assert first.content.decode().count("<url>") >= 12
+    assert costs[0] == costs[1] <= 4  # sections, site, content version: no page read

@@ -2,6 +2,9 @@
 
 import datetime as dt
 import re
+from unittest import mock
+
+from django.utils import timezone
 
 import pytest
 
@@ -133,6 +136,27 @@ def test_month_view_is_a_table_with_machine_readable_dates(client, working_group
     assert '<time class="month-table__date" datetime="2020-11-12"' in html
     assert html.count(">10:00</time> Fachtag") == 2  # on both days of the event
     assert "Oktober 2020" in html and "Dezember 2020" in html
+
+
+def test_the_kept_month_grid_moves_today_at_midnight_and_shows_a_new_event_at_once(
+    client, working_group
+):
+    """The grid is kept until content changes or the day ends (it marks today)."""
+    today = timezone.localdate()
+    tomorrow = today + dt.timedelta(days=1)
+    tomorrow_month = f"{working_group.url}monat/{tomorrow.year}/{tomorrow.month}/"
+    client.get(tomorrow_month)
+    MeetingPageFactory(parent=working_group, title="Neues Treffen", start=in_days(1))
+
+    first = client.get(tomorrow_month).content.decode()
+    with mock.patch(
+        "django.utils.timezone.now", return_value=timezone.now() + dt.timedelta(days=1)
+    ):
+        next_day = client.get(tomorrow_month).content.decode()
+
+    assert "Neues Treffen" in first
+    assert f'datetime="{tomorrow:%Y-%m-%d}" aria-current="date"' not in first
+    assert f'datetime="{tomorrow:%Y-%m-%d}" aria-current="date"' in next_day
 
 
 @pytest.mark.parametrize("path", ["monat/2020/13/", "monat/2020/0/", "monat/0000/1/"])

@@ -29,7 +29,7 @@ QUERIES_PER_PAGE = {
     "working group, page 2": 4,
     "events": 4,
     "events of one group": 4,
-    "month": 5,
+    "month": 2,  # the grid is kept until content changes or the day ends
     "calendar": 5,
     "rss": 4,
     "atom": 4,
