@@ -152,6 +152,23 @@ def test_etag_changes_when_an_event_is_added(client, working_group):
     assert again["ETag"] != first["ETag"]
 
 
+def test_a_rescheduled_event_that_is_not_the_newest_ends_the_304s(client, working_group):
+    """Calendars tell changes apart by an aggregate of their events (count, ids, sequences,
+    latest publication), not by reading every row: republishing an older event counts."""
+    older = MeetingPageFactory(parent=working_group, title="Älteres Treffen")
+    MeetingPageFactory(parent=working_group, title="Neueres Treffen")
+    url = f"{working_group.url}ical/"
+    first = client.get(url)
+
+    older.start = older.start + dt.timedelta(hours=2)
+    older.save_revision().publish()
+    by_etag = client.get(url, headers={"if-none-match": first["ETag"]})
+
+    assert by_etag.status_code == 200
+    (moved,) = [e for e in _calendar(by_etag).walk("VEVENT") if str(e["SUMMARY"]).startswith("Ä")]
+    assert moved["DTSTART"].dt == older.start
+
+
 def test_subscriptions_keep_the_past_twelve_months(client, working_group, events_page):
     MeetingPageFactory(parent=working_group, title="Vor elf Monaten", start=in_days(-335))
     MeetingPageFactory(parent=working_group, title="Vor dreizehn Monaten", start=in_days(-396))
