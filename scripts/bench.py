@@ -1,18 +1,18 @@
 """Benchmark (`make bench`): the public pages under load, on the demo and on a grown site,
-without and with the page cache.
+without and with the page cache, and behind Varnish.
 
-Runs on a PostgreSQL and a Redis of its own (``private_services.py``: started for the run on
-free ports and removed afterwards, also on Ctrl-C; the machine's own are never touched). Builds
-a database there with the demo, starts gunicorn on a free port (2 workers, production settings,
-Redis as the README says) and measures each page with wrk (Debian's package; installed when
-missing), sending what a browser sends (gzip, German), for a few seconds: first the demo without
-the page cache, then, after adding ``BENCH_GROW`` events and board entries (default 2,000) and a
-quarter as many documents, the grown site without and with the page cache. For each: requests
-per second, latency p50/p99, the server's CPU time per request (the gunicorn processes'
-user+system time from /proc, divided by the requests served) and the database queries one
-request makes. The summary puts uncached, cached and the static file side by side and gives
-each page's growth (CPU grown ÷ CPU demo). Writes the Markdown tables to
-test-artifacts/bench.md.
+Runs on a PostgreSQL, a Redis and a Varnish of its own (``private_services.py``: started for the
+run on free ports and removed afterwards, also on Ctrl-C; the machine's own are never touched).
+Builds a database there with the demo, starts gunicorn on a free port (2 workers, production
+settings, Redis as the README says) and measures each page with wrk (Debian's packages wrk and
+varnish are installed when missing), sending what a browser sends (gzip, German), for a few
+seconds: first the demo without the page cache; then, after adding ``BENCH_GROW`` events and
+board entries (default 2,000) and a quarter as many documents, the grown site without and with
+the page cache, and through Varnish with the deployment's VCL. For each: requests per second,
+latency p50/p99, the server's CPU time per request (the gunicorn processes' user+system time
+from /proc, divided by the requests served) and the database queries one request makes. The
+summary puts uncached, cached and the static file side by side and gives each page's growth
+(CPU grown ÷ CPU demo). Writes the Markdown tables to test-artifacts/bench.md.
 
 Not part of `make test`: timings belong to a benchmark, never to a test. Traffic goes only to
 127.0.0.1. ``BENCH_SECONDS`` sets the seconds of wrk per page (default 8; ``BENCH_SECONDS=1``
@@ -33,6 +33,7 @@ from production_like import (
     DATABASE,
     ROOT,
     SITE_HOST,
+    adapted_vcl,
     environment,
     manage,
     run,
@@ -188,18 +189,30 @@ def measure(url, pids):
     }
 
 
-def measure_all(services, env, log):
-    """Every page under wrk against a fresh gunicorn started with ``env``."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
+def measure_all(services, env, log, varnish=None):
+    """Every page under wrk against a fresh gunicorn started with ``env``; through ``varnish``
+    (already started, its backend on the port given) where one is given."""
+    port = varnish.backend_port if varnish else free_port()
+    base = varnish.url if varnish else f"http://127.0.0.1:{port}"
     web = start_gunicorn(services, env, port, log)
     try:
-        wait_for(base + "/healthz/", process=web)
+        wait_for(f"http://127.0.0.1:{port}/healthz/", process=web)
+        if varnish:
+            # Varnish serves kept pages only once its probe found the purges delivered.
+            wait_for(base + "/healthz/frontend-cache/", process=varnish.process)
         pids = gunicorn_pids(web)
         return {name: measure(base + path, pids) for name, path in PAGES.items()}
     finally:
         web.terminate()
         web.wait()
+
+
+def start_varnish(services):
+    """Varnish of our own with the deployment's VCL, its backend on a free port."""
+    backend_port = free_port()
+    varnish = services.varnish(adapted_vcl([backend_port]))
+    varnish.backend_port = backend_port
+    return varnish
 
 
 def table(rows, queries):
@@ -217,8 +230,13 @@ def table(rows, queries):
 
 
 def main():
-    if shutil.which("wrk") is None:
-        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)  # noqa: S607
+    missing = [
+        package
+        for package, program in (("wrk", "wrk"), ("varnish", "varnishd"))
+        if shutil.which(program) is None and not Path(f"/usr/sbin/{program}").exists()
+    ]
+    if missing:
+        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True)  # noqa: S603, S607
     RESULTS.parent.mkdir(exist_ok=True)
     with (
         PrivateServices("bench") as services,
@@ -230,22 +248,22 @@ def main():
     return 1 if failed else 0
 
 
-def summary(demo, grown, cached):
+def summary(demo, grown, cached, behind_varnish):
     """Per page: CPU ms uncached on the demo and grown, the growth, and the request rates
-    uncached, cached and as a share of the static file's rate (the limit of a cached page)."""
-    static_rps = cached[STATIC]["rps"]
+    uncached, from the page cache (also as a share of the static file's rate from the same
+    gunicorn, the limit of a page kept there) and through Varnish, as deployed."""
     lines = [
         "| Seite | CPU ms Demo | CPU ms gewachsen | Wachstum | Anfragen/s ohne Cache "
-        "| Anfragen/s mit Cache | Anteil statische Datei |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Anfragen/s Seiten-Cache | Anteil statische Datei | Anfragen/s über Varnish |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
+    static_rps = max(cached[STATIC]["rps"], 1)
     for name in PAGES:
         growth = grown[name]["cpu_ms"] / max(demo[name]["cpu_ms"], 0.01)
-        share = cached[name]["rps"] / max(static_rps, 1)
         lines.append(
             f"| {name} | {demo[name]['cpu_ms']:.1f} | {grown[name]['cpu_ms']:.1f} "
             f"| ×{growth:.2f} | {grown[name]['rps']:.0f} | {cached[name]['rps']:.0f} "
-            f"| {share:.0%} |"
+            f"| {cached[name]['rps'] / static_rps:.0%} | {behind_varnish[name]['rps']:.0f} |"
         )
     return lines
 
@@ -263,6 +281,9 @@ def bench(services, log):
         (f"{grown_label}, ohne Seiten-Cache", uncached),
         (f"{grown_label}, mit Seiten-Cache (Redis)", cached),
     ]
+    varnish = start_varnish(services)
+    behind_varnish = environment(services, postgres, redis, varnish_url=varnish.purge_url)
+    passes.append((f"{grown_label}, Varnish davor (wie in deploy/)", behind_varnish))
     results, details, failed = [], [], False
     for number, (label, mode_env) in enumerate(passes):
         if number == 1:
@@ -271,7 +292,8 @@ def bench(services, log):
         print(f"{label} …", flush=True)
         redis.flush()  # our own Redis: each pass starts from an empty cache
         queries = queries_per_page(mode_env)
-        rows = measure_all(services, mode_env, log)
+        through = varnish if mode_env is behind_varnish else None
+        rows = measure_all(services, mode_env, log, varnish=through)
         failed = failed or any(row["errors"] for row in rows.values())
         results.append(rows)
         details += ["", f"**{label}**", "", *table(rows, queries)]

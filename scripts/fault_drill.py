@@ -27,7 +27,6 @@ lost, when a phase other than the restart itself had an error, or when a process
 import concurrent.futures
 import datetime as dt
 import json
-import re
 import subprocess
 import sys
 import threading
@@ -38,6 +37,7 @@ from private_services import PrivateServices, free_port
 from production_like import (
     PYTHON,
     ROOT,
+    adapted_vcl,
     environment,
     get,
     set_up,
@@ -366,18 +366,6 @@ class Drill:
 
     def health(self, site):
         return get(site.instances[0] + "/healthz/")[2]
-
-
-def adapted_vcl(ports):
-    """deploy/varnish.vcl with its backends on our two instances (the second one enabled)."""
-    lines = []
-    for line in (ROOT / "deploy" / "varnish.vcl").read_text().splitlines():
-        if re.match(r"\s*#\s*(backend app2\w*\b|\w+\.add_backend\(app2)", line):
-            line = line.replace("# ", "", 1)
-        port = ports[1] if "app2" in line else ports[0]
-        line = line.replace('"10.0.0.12"', '"127.0.0.1"')
-        lines.append(line.replace('.port = "8001"', f'.port = "{port}"'))
-    return "\n".join(lines) + "\n"
 
 
 def run_drill(services, log):

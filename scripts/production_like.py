@@ -7,6 +7,7 @@ names it in its Host header, and Varnish's purges reach the pages kept under tha
 """
 
 import os
+import re
 import subprocess
 import time
 import urllib.error
@@ -50,6 +51,19 @@ def environment(services, postgres, redis, *, varnish_url=None):
     if varnish_url:
         env["VARNISH_URL"] = varnish_url
     return env
+
+
+def adapted_vcl(ports):
+    """deploy/varnish.vcl with its backends on our instances at ``ports`` (a second one is
+    enabled where two ports are given)."""
+    lines = []
+    for line in (ROOT / "deploy" / "varnish.vcl").read_text().splitlines():
+        if len(ports) > 1 and re.match(r"\s*#\s*(backend app2\w*\b|\w+\.add_backend\(app2)", line):
+            line = line.replace("# ", "", 1)
+        port = ports[1] if "app2" in line and len(ports) > 1 else ports[0]
+        line = line.replace('"10.0.0.12"', '"127.0.0.1"')
+        lines.append(line.replace('.port = "8001"', f'.port = "{port}"'))
+    return "\n".join(lines) + "\n"
 
 
 def run(*command, env=None, check=True):
