@@ -11,7 +11,7 @@ def board_entry_hits(request, query):
     board = BoardPage.objects.live().public().first()
     if board is None:  # without a public board there is no page to link to
         return []
-    entries = CooperationEntry.objects.on_board().select_related("municipality").search(query)
+    entries = CooperationEntry.objects.on_board()
 
     def to_hits(entries):
         return [
@@ -26,4 +26,6 @@ def board_entry_hits(request, query):
             for entry in entries
         ]
 
-    return SearchHits(entries, to_hits)
+    return SearchHits(
+        entries, query, to_hits, prepare=lambda entries: entries.select_related("municipality")
+    )

@@ -12,12 +12,10 @@ from .places import document_places
 
 
 def document_hits(request, query):
-    documents = (
-        get_document_model()
-        .objects.filter(collection_id__in=visible_collection_ids(request))
-        .search(query)
+    documents = get_document_model().objects.filter(
+        collection_id__in=visible_collection_ids(request)
     )
-    return SearchHits(documents, lambda found: _document_hits(request, query, found))
+    return SearchHits(documents, query, lambda found: _document_hits(request, query, found))
 
 
 def _document_hits(request, query, documents):

@@ -4,9 +4,10 @@ Other apps add results through the ``site_search_results`` hook (a function taki
 ``request`` and ``query`` and returning ``SearchHits``), so this module never imports them.
 Every source returns only what the current viewer may see.
 
-Hits are built only for the page of results shown: each source counts its matches in the
-database and turns into ``SearchHit`` objects just the ten it contributes to that page, so a
-search costs the same with 50 matches as with 5.
+Each source asks the database once for the ids of its best matches, ranked, at most
+``MAX_HITS_PER_SOURCE``: that list is also its count, so the paginator needs no count query of
+its own. Objects and ``SearchHit``s are built only for the page of results shown, in one plain
+query per source on that page, so a search costs the same with 50 matches as with 5.
 """
 
 import re
@@ -55,23 +56,33 @@ class SearchHit:
 
 
 class SearchHits(Sequence):
-    """One source's matches (a sliceable, countable search result), at most ``limit``; slicing
-    builds ``SearchHit`` objects with ``to_hits(objects)`` for that slice only."""
+    """One source's matches, best first, at most ``limit``.
 
-    def __init__(self, results, to_hits, limit=MAX_HITS_PER_SOURCE):
-        self.results, self.to_hits, self.limit = results, to_hits, limit
+    ``queryset`` is what the viewer may see of the source; ``prepare(queryset)`` adds what
+    building hits needs (related rows, the specific page types); ``to_hits(objects)`` turns the
+    objects of a slice into ``SearchHit``s. The objects are read through ``queryset`` again, so
+    one that left the viewer's sight in between is left out, never shown.
+    """
+
+    def __init__(self, queryset, query, to_hits, *, prepare=None, limit=MAX_HITS_PER_SOURCE):
+        self.queryset, self.query, self.to_hits, self.limit = queryset, query, to_hits, limit
+        self.prepare = prepare or (lambda queryset: queryset)
 
     @cached_property
-    def _count(self):
-        return min(self.results.count(), self.limit)
+    def ranked_ids(self):
+        """The ids of the best matches, in one ranked query that reads nothing else."""
+        return [found.pk for found in self.queryset.only("pk").search(self.query)[: self.limit]]
 
     def __len__(self):
-        return self._count
+        return len(self.ranked_ids)
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            start, stop, _step = index.indices(len(self))
-            return self.to_hits(list(self.results[start:stop])) if start < stop else []
+            ids = self.ranked_ids[index]
+            if not ids:
+                return []
+            found = {obj.pk: obj for obj in self.prepare(self.queryset.filter(pk__in=ids))}
+            return self.to_hits([found[pk] for pk in ids if pk in found])
         return self[index : index + 1][0]
 
 
@@ -133,7 +144,10 @@ def page_hits(request, query):
     if site is not None:
         pages = pages.in_site(site)
     return SearchHits(
-        pages.specific().search(query), lambda results: _page_hits(request, query, results)
+        pages,
+        query,
+        lambda results: _page_hits(request, query, results),
+        prepare=lambda pages: pages.specific(),
     )
 
 

@@ -1,40 +1,64 @@
-"""Search hits are built only for the page of results shown, across sources."""
+"""Search hits: each source ranks its ids once (which also counts them) and builds objects and
+hits only for the page of results shown, across sources."""
+
+from types import SimpleNamespace
 
 from django.core.paginator import Paginator
 
 from home.search import ChainedHits, SearchHits
 
 
-class FakeResults(list):
-    """A search result as the backends give it: sliceable and countable."""
+class FakeSource:
+    """What a source hands over: a queryset the backend searches and reads by id."""
 
-    def count(self):
-        return len(self)
+    def __init__(self, size, gone=()):
+        self.ids = list(range(size))
+        self.gone = set(gone)  # left the viewer's sight between ranking and reading
+        self.searches, self.reads = 0, []
+
+    def only(self, *_fields):
+        return self
+
+    def search(self, _query):
+        self.searches += 1
+        return [SimpleNamespace(pk=pk) for pk in self.ids]
+
+    def filter(self, pk__in):
+        self.reads.append(list(pk__in))
+        # The database answers in its own order, not the ranking's.
+        return [
+            SimpleNamespace(pk=pk) for pk in sorted(pk__in, reverse=True) if pk not in self.gone
+        ]
 
 
-def _source(name, size, built):
-    def to_hits(objects):
-        built.extend(objects)
-        return [f"{name}{number}" for number in objects]
-
-    return SearchHits(FakeResults(range(size)), to_hits, limit=50)
+def _hits(name, source, limit=50):
+    return SearchHits(
+        source, "wort", lambda objects: [f"{name}{obj.pk}" for obj in objects], limit=limit
+    )
 
 
-def test_a_page_across_two_sources_builds_only_its_own_hits():
-    built = []
-    hits = ChainedHits([_source("seite", 3, built), _source("eintrag", 4, built)])
+def test_a_page_across_two_sources_reads_only_its_own_objects():
+    pages, entries = FakeSource(3), FakeSource(4)
+    hits = ChainedHits([_hits("seite", pages), _hits("eintrag", entries)])
 
     page = Paginator(hits, 2).page(2)
 
     assert len(hits) == 7
     assert list(page.object_list) == ["seite2", "eintrag0"]
-    assert sorted(built) == [0, 2]  # one object of each source, nothing else
+    assert (pages.reads, entries.reads) == ([[2]], [[0]])  # one object of each, in rank order
+    assert (pages.searches, entries.searches) == (1, 1)  # the ranking also counted them
 
 
 def test_each_source_counts_at_most_its_limit():
-    built = []
-    source = SearchHits(FakeResults(range(120)), lambda objects: list(objects), limit=50)
-    hits = ChainedHits([source, _source("eintrag", 2, built)])
+    many, entries = FakeSource(120), FakeSource(2)
+    hits = ChainedHits([_hits("seite", many, limit=50), _hits("eintrag", entries)])
 
     assert len(hits) == 52
     assert hits[50:52] == ["eintrag0", "eintrag1"]
+    assert many.reads == []
+
+
+def test_a_hit_that_left_the_viewers_sight_meanwhile_is_left_out():
+    source = FakeSource(3, gone={1})
+
+    assert _hits("seite", source)[0:3] == ["seite0", "seite2"]
