@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from home.sitemaps import PageSitemap
-from tests.factories import StandardPageFactory
+from tests.factories import CooperationEntryFactory, StandardPageFactory
 from tests.sitemaps import sitemap_pages, sitemap_text
 
 pytestmark = pytest.mark.django_db
@@ -60,6 +60,33 @@ def test_search_paginates(client, home_page):
 
     assert "Seite 1 von 2" in first and 'rel="next"' in first and "q=Abwasser" in first
     assert "Seite 2 von 2" in second
+
+
+def test_search_queries_do_not_grow_with_the_matches(client, home_page, board):
+    """Each source ranks its ids once (its count as well) and reads only the hits shown."""
+
+    def search_queries(pages, entries):
+        for number in range(pages):
+            StandardPageFactory(
+                parent=home_page, title=f"Bauhof Seite {number}", slug=f"bauhof-{pages}-{number}"
+            )
+        for number in range(entries):
+            CooperationEntryFactory(
+                title=f"Bauhof gemeinsam {number}", slug=f"bauhof-{pages}-{number}"
+            )
+        client.get("/suche/", {"q": "Bauhof"})
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/suche/", {"q": "Bauhof"}).content.decode()
+        # The ranked ids are the count: the paginator sends no count query of its own.
+        assert not [query for query in queries if "COUNT(" in query["sql"].upper()]
+        return html, len(queries)
+
+    few_html, few = search_queries(pages=2, entries=3)
+    many_html, many = search_queries(pages=10, entries=40)
+
+    assert "5 Treffer für „Bauhof“" in few_html
+    assert "55 Treffer für „Bauhof“" in many_html and "Seite 1 von 6" in many_html
+    assert many <= few <= 10  # the hits shown, not the matches, decide
 
 
 def test_sitemap_lists_live_public_pages(client, home_page):
