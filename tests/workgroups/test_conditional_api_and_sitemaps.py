@@ -135,9 +135,7 @@ def test_the_boards_sitemap_changes_at_midnight_when_entries_expire(client, boar
     assert "/eintrag/" not in next_day[1].content.decode()
 
 
-def test_a_sitemap_is_built_once_per_version_however_many_pages_it_lists(
-    client, working_group
-):
+def test_a_sitemap_is_built_once_per_version_however_many_pages_it_lists(client, working_group):
     """Thousands of addresses cost their rendering once per version; a repeat reads it kept."""
     url = "/sitemap-seiten.xml"
     costs = []
