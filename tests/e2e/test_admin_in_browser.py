@@ -104,6 +104,8 @@ def test_editor_publishes_a_meeting_with_a_new_protocol_which_stays_private(
     visitor.goto(demo_server.url + "/kommunen-ohne-grenzen/")
     visitor.get_by_role("link", name=MEETING).first.click()
     expect(visitor.get_by_role("heading", level=1)).to_have_text(MEETING)
+    # Published as the editor's "Anmeldung" section proposed it: registration on, for members.
+    expect(visitor.locator(".registration-box")).to_contain_text("nur Mitgliedern offen")
     hint = visitor.locator(".document-link--locked")
     expect(hint).to_contain_text("Nur für Mitglieder")
     document_path = hint.get_by_role("link", name="bitte einloggen").get_attribute("href")
