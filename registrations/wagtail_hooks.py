@@ -33,21 +33,15 @@ def own_registration(event, user):
     return Registration.objects.active().filter(event=event, user=user).first()
 
 
-def settings_shown_on(page, request):
-    """The settings an event page shows, kept until content changes like the page's other
-    shared parts (publishing the page renews them); a preview shows the draft's own."""
+def takes_registrations(page, request):
+    """Whether the event page shows registration at all, kept until content changes like the
+    page's other shared parts: an event without registration costs no query for it. A preview
+    asks the draft itself."""
     if getattr(request, "is_preview", False):
-        return RegistrationSettings.of(page)
-
-    def field_values():
-        settings = RegistrationSettings.of(page)
-        return {field.attname: getattr(settings, field.attname) for field in settings._meta.fields}
-
-    kept = RegistrationSettings(
-        **cached_until_change(f"registration-settings:{page.pk}", field_values)
+        return RegistrationSettings.of(page).enabled
+    return cached_until_change(
+        f"takes-registrations:{page.pk}", lambda: RegistrationSettings.of(page).enabled
     )
-    kept.event = page
-    return kept
 
 
 @hooks.register("event_page_context")
@@ -55,9 +49,10 @@ def registration_on_the_event_page(page, request, context):
     """The registration box, and the join link for registered participants only."""
     if page.is_past or page.is_cancelled:
         return  # the page says it is over or off: no join link, no places, no login, no button
-    settings = settings_shown_on(page, request)
-    if not settings.enabled:
+    if not takes_registrations(page, request):
         return
+    # The same settings the booking rules below read (one query, kept on the page).
+    settings = RegistrationSettings.of(page)
     mine = own_registration(page, request.user)
     context["show_join_link"] = (
         bool(page.online_url) and mine is not None and mine.status == RegistrationStatus.CONFIRMED
