@@ -17,6 +17,8 @@ from registrations.models import Registration, RegistrationSettings, Registratio
 from taxonomy.models import Municipality, Topic
 from workgroups.models import (
     BERLIN,
+    AgendaItem,
+    Agreement,
     EventIndexPage,
     EventMaterial,
     EventPage,
@@ -190,7 +192,6 @@ def _event_instance(demo: DemoEvent):
         "venue_accessibility": demo.venue_accessibility,
         "online_url": demo.online_url,
         "body": list(demo.body),
-        "agenda": [("item", {"title": item.title, "note": item.note}) for item in demo.agenda],
     }
     if demo.registration is not None:
         registration = demo.registration
@@ -210,7 +211,22 @@ def _event_instance(demo: DemoEvent):
     match demo:
         case DemoMeeting():
             model = MeetingPage
-            fields.update(meeting_kind=demo.meeting_kind, outcomes=demo.outcomes)
+            fields.update(
+                meeting_kind=demo.meeting_kind,
+                outcomes=demo.outcomes,
+                minutes_audience=demo.minutes_audience,
+                agreements=[
+                    Agreement(
+                        task=agreement.task,
+                        municipality=Municipality.objects.filter(
+                            name=agreement.municipality
+                        ).first(),
+                        due=agreement.due,
+                        done_on=agreement.done_on,
+                    )
+                    for agreement in demo.agreements
+                ],
+            )
         case DemoWorkshop():
             model = WorkshopPage
             fields["moderation"] = demo.moderation
@@ -234,11 +250,31 @@ def ensure_event(group, demo: DemoEvent, topics, collection, members_collection)
     event.topics.set([topics[slug] for slug in demo.topics])
     documents = {
         document.title: ensure_document(
-            document, members_collection if document.kind == "protocol" else collection
+            document,
+            members_collection
+            if document.kind == "protocol" or document.members_only
+            else collection,
         )
         for document in demo.documents
     }
     event.materials = [EventMaterial(document=document) for document in documents.values()]
+    municipalities = {
+        municipality.name: municipality for municipality in Municipality.objects.all()
+    }
+    event.agenda_items = [
+        AgendaItem(
+            title=item.title,
+            note=item.note,
+            presenter=item.presenter,
+            municipality=municipalities.get(item.municipality),
+            materials=[
+                ("material", {"document": documents[title], "title": ""})
+                for title in item.materials
+            ],
+            result=item.result,
+        )
+        for item in demo.agenda
+    ]
     event.speakers = [
         EventSpeaker(
             name=speaker.name,

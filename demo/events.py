@@ -9,6 +9,7 @@ import datetime as dt
 
 from .records import (
     DemoAgendaItem,
+    DemoAgreement,
     DemoAllDay,
     DemoBoardEntry,
     DemoDocument,
@@ -162,6 +163,83 @@ SEED_EVENTS = [
         ),
         topics=["mobiles-arbeiten", "aufgabenteilung", "beschaffung", "personalpool"],
         attendance_mode="in_person",
+        agenda=[
+            DemoAgendaItem(
+                title="Begrüßung und Rückblick auf das Werkstatt-Treffen vom 18.12.2019",
+                presenter="Geschäftsstelle",
+            ),
+            DemoAgendaItem(
+                title="Standardisierte Arbeitsprozesse als Grundlage für Verwaltungskooperationen",
+                presenter="Geschäftsstelle",
+                result=(
+                    "<p>Potenzial für eine interkommunale Zusammenarbeit wird insbesondere bei "
+                    "standardisierten Arbeitsprozessen gesehen. Diese gilt es gemeinsam zu "
+                    "identifizieren bzw. eine Standardisierung, wo möglich und sinnvoll, "
+                    "anzuregen. Darauf aufbauend können Verwaltungskooperationen angebahnt "
+                    "werden.</p>"
+                ),
+            ),
+            DemoAgendaItem(
+                title="Themen für den interkommunalen Austausch: „Mobiles Arbeiten“",
+                result=(
+                    "<p>Großes Interesse am Austausch. Der Verein organisiert eine "
+                    "Informationsveranstaltung mit externem Expertenwissen.</p>"
+                ),
+            ),
+            DemoAgendaItem(
+                title=(
+                    "Themen für den interkommunalen Austausch: „Aufgabenteilung zur "
+                    "Vereinfachung bürokratischer Prozesse“"
+                ),
+                note="u. a. gemeinsames Beschaffungsmanagement, Akquise, Fördermittelberatung",
+                result=(
+                    "<p>Der Verein lädt zu einer Fachwerkstatt ein, in der Mitgliedskommunen "
+                    "Beispiele interkommunaler Leistungserbringung vorstellen.</p>"
+                ),
+            ),
+            DemoAgendaItem(
+                title=(
+                    "Themen für den interkommunalen Austausch: „Personalmanagement/Regionaler "
+                    "Personalpool“"
+                ),
+                result=(
+                    "<p>Der Bedarf der Mitgliedskommunen wird abgefragt, bevor ein Format "
+                    "geplant wird.</p>"
+                ),
+            ),
+            DemoAgendaItem(title="Verschiedenes"),
+        ],
+        agreements=[
+            DemoAgreement(
+                task=(
+                    "Fachwerkstatt „Aufgabenteilung zur Vereinfachung bürokratischer Prozesse“ "
+                    "mit Beispielen aus den Mitgliedskommunen organisieren"
+                ),
+                due=dt.date(2020, 11, 30),
+                done_on=dt.date(2020, 11, 12),
+            ),
+            DemoAgreement(
+                task=(
+                    "Informationsveranstaltung „Mobile Arbeit“ mit externem Expertenwissen "
+                    "vorbereiten"
+                ),
+                due=dt.date(2021, 4, 30),
+                done_on=dt.date(2021, 4, 29),
+            ),
+            DemoAgreement(
+                task=(
+                    "Bedarf an einem Regionalen Personalpool in der eigenen Verwaltung abfragen "
+                    "und der Geschäftsstelle melden"
+                ),
+                municipality="Paderborn",
+            ),
+            DemoAgreement(
+                task=(
+                    "Ergebnisse der Bedarfsabfrage zum Personalpool für den Arbeitskreis "
+                    "aufbereiten"
+                ),
+            ),
+        ],
         documents=[
             DemoDocument(
                 title="Protokoll des Arbeitskreistreffens vom 12.03.2020",
@@ -445,9 +523,40 @@ UPCOMING_EVENTS = [
             DemoAgendaItem(
                 title="Anforderungen an eine gemeinsame Vergabestelle",
                 note="Ergebnisse der Umfrage",
+                presenter="Zentrale Vergabestelle",
+                municipality="Paderborn",
+                materials=["Auswertung der Umfrage zur gemeinsamen Vergabestelle"],
             ),
-            DemoAgendaItem(title="Rechtsform und Finanzierung"),
+            DemoAgendaItem(
+                title="Rechtsform und Finanzierung",
+                presenter="Geschäftsstelle",
+                materials=["Entwurf einer Zweckvereinbarung"],
+            ),
             DemoAgendaItem(title="Nächste Schritte und Termine"),
+        ],
+        documents=[
+            DemoDocument(
+                title="Auswertung der Umfrage zur gemeinsamen Vergabestelle",
+                kind="other",
+                paragraphs=[
+                    "# Umfrage unter den Mitgliedskommunen",
+                    "Elf Kommunen haben geantwortet. Neun wünschen sich eine gemeinsame "
+                    "Vergabestelle für Bau- und Lieferleistungen, zwei prüfen noch.",
+                    "# Wichtigste Anforderungen",
+                    "Einheitliche Vergabeunterlagen, eine gemeinsame Vergabeplattform und feste "
+                    "Ansprechpersonen je Kommune.",
+                ],
+            ),
+            DemoDocument(
+                title="Entwurf einer Zweckvereinbarung",
+                kind="other",
+                members_only=True,
+                paragraphs=[
+                    "# Entwurf – nur für die Beratung im Arbeitskreis",
+                    "Die beteiligten Kommunen übertragen der Stadt Paderborn die Durchführung "
+                    "von Vergabeverfahren. Die Kosten werden nach Zahl der Verfahren geteilt.",
+                ],
+            ),
         ],
     ),
     DemoWorkshop(

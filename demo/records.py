@@ -59,6 +59,7 @@ class DemoDocument:
     title: str
     kind: str
     paragraphs: Sequence[str]
+    members_only: bool = False  # protocols always are
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -76,6 +77,10 @@ class DemoSpeaker:
 class DemoAgendaItem:
     title: str
     note: str = ""
+    presenter: str = ""
+    municipality: str = ""  # name of a member municipality
+    materials: Sequence[str] = ()  # titles of the event's documents that belong to this item
+    result: str = ""  # rich text
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -131,9 +136,21 @@ class DemoEvent:
 
 
 @dataclass(frozen=True, kw_only=True)
+class DemoAgreement:
+    """Who does what by when; no municipality: the office."""
+
+    task: str
+    municipality: str = ""
+    due: dt.date | None = None
+    done_on: dt.date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class DemoMeeting(DemoEvent):
     meeting_kind: str = "meeting"
     outcomes: str = ""  # rich text
+    minutes_audience: str = "members"
+    agreements: Sequence[DemoAgreement] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

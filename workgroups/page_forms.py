@@ -50,18 +50,25 @@ class EventPageForm(WagtailAdminPageForm):
                 setattr(form.instance, formset.fk.name, self.instance)
 
     def attached_documents(self):
-        """Documents in the materials and speakers' presentations, as the form would save them."""
+        """Documents in the materials, the speakers' presentations and the agenda items'
+        materials, as the form would save them."""
         documents = []
         for name, field in (("materials", "document"), ("speakers", "presentation")):
-            formset = self.formsets.get(name)
-            if formset is None or not formset.is_valid():
-                continue
-            documents += [
-                form.cleaned_data.get(field)
-                for form in formset.forms
-                if form.cleaned_data and not form.cleaned_data.get("DELETE")
-            ]
+            documents += [data.get(field) for data in self._kept_part_data(name)]
+        for data in self._kept_part_data("agenda_items"):
+            documents += [block.value["document"] for block in data.get("materials") or []]
         return documents
+
+    def _kept_part_data(self, name):
+        """The cleaned data of the parts ``name`` the form would save (none while invalid)."""
+        formset = self.formsets.get(name)
+        if formset is None or not formset.is_valid():
+            return []
+        return [
+            form.cleaned_data
+            for form in formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
 
     def clean(self):
         cleaned_data = super().clean()

@@ -138,7 +138,6 @@ def _publish(client, meeting, **extra):
     form_data = querydict_from_html(client.get(edit_url).content.decode(), form_id="page-edit-form")
     # StreamFields build their inputs in JavaScript.
     form_data.setdefault("body-count", "0")
-    form_data.setdefault("agenda-count", "0")
     form_data["action-publish"] = "action-publish"
     form_data.update(extra)
     return client.post(edit_url, form_data)

@@ -125,7 +125,6 @@ def _page_form(client, meeting, **changes):
     form_data = querydict_from_html(client.get(edit_url).content.decode(), form_id="page-edit-form")
     # StreamFields build their inputs in JavaScript.
     form_data["body-count"] = "0"
-    form_data["agenda-count"] = "0"
     form_data.update(changes)
     return edit_url, form_data
 

@@ -114,7 +114,6 @@ def submitted_meeting(working_group, named_editor, named_moderator):
     form_data = querydict_from_html(client.get(edit_url).content.decode(), form_id="page-edit-form")
     # StreamFields build their inputs in JavaScript.
     form_data["body-count"] = "0"
-    form_data["agenda-count"] = "0"
     form_data["action-submit"] = "1"  # "Zur Freigabe einreichen"
     response = client.post(edit_url, form_data)
     assert response.status_code == 302

@@ -32,7 +32,7 @@ def _form(client, url, **changes):
     for name in re.findall(r'<input type="checkbox" name="([^"]+)"[^>]*\bchecked\b', html):
         form_data[name] = "on"
     # StreamFields build their inputs in JavaScript.
-    for stream in ("body", "agenda", "questions", "programme"):
+    for stream in ("body", "questions", "programme"):
         form_data[f"{stream}-count"] = "0"
     form_data.update(changes)
     return form_data

@@ -14,10 +14,12 @@ import pytest
 from tests.factories import (
     HomePageFactory,
     MeetingPageFactory,
+    MunicipalityFactory,
     UserFactory,
     WorkingGroupPageFactory,
     in_days,
 )
+from tests.factories.documents import pdf_document
 from workgroups.models import (
     EventPage,
     InfoSessionPage,
@@ -41,7 +43,9 @@ def _event_form(**overrides):
         "city": "Paderborn",
         "is_free": "on",
         "body": streamfield([]),
-        "agenda": streamfield([]),
+        "agenda_items": inline_formset([]),
+        "agreements": inline_formset([]),
+        "minutes_audience": "members",
         "registration_settings": inline_formset(
             [{"enabled": "on", "audience": "members"}], min=1, max=1
         ),
@@ -64,6 +68,8 @@ class EditorPublishesEventsTest(WagtailPageTestCase):
         assert not EventPage.is_creatable
 
     def test_editor_creates_a_meeting_with_agenda_and_outcomes(self):
+        paderborn = MunicipalityFactory(name="Stadt Paderborn")
+        survey = pdf_document("Umfrage Vergabestelle")
         self.assertCanCreate(
             self.group,
             MeetingPage,
@@ -71,8 +77,37 @@ class EditorPublishesEventsTest(WagtailPageTestCase):
                 _event_form(
                     meeting_kind="meeting",
                     outcomes=rich_text("<p>Gemeinsame Vergabestelle wird geprüft.</p>"),
-                    agenda=streamfield(
-                        [("item", {"title": "Begrüßung", "note": "Kurze Vorstellungsrunde"})]
+                    agenda_items=inline_formset(
+                        [
+                            {
+                                "title": "Begrüßung",
+                                "note": "Kurze Vorstellungsrunde",
+                                "presenter": "",
+                                "materials": streamfield([]),
+                                "result": rich_text(""),
+                            },
+                            {
+                                "title": "Gemeinsame Vergabestelle",
+                                "note": "",
+                                "presenter": "Herr Meier",
+                                "municipality": str(paderborn.pk),
+                                "materials": streamfield(
+                                    [("material", {"document": survey.pk, "title": "Umfrage"})]
+                                ),
+                                "result": rich_text("<p>Die Stadt lädt zur Gründung ein.</p>"),
+                            },
+                        ]
+                    ),
+                    minutes_audience="everyone",
+                    agreements=inline_formset(
+                        [
+                            {
+                                "task": "Entwurf einer Zweckvereinbarung versenden",
+                                "municipality": str(paderborn.pk),
+                                "due": "2027-01-31",
+                                "done_on": "",
+                            }
+                        ]
                     ),
                 )
             ),
@@ -80,9 +115,14 @@ class EditorPublishesEventsTest(WagtailPageTestCase):
         meeting = MeetingPage.objects.get(slug="treffen-vergabe")
         assert meeting.city == "Paderborn"
         assert "Gemeinsame Vergabestelle wird geprüft." in meeting.outcomes
-        assert [(item.value["title"], item.value["note"]) for item in meeting.agenda] == [
-            ("Begrüßung", "Kurze Vorstellungsrunde")
-        ]
+        first, second = meeting.agenda_items.all()
+        assert (first.title, first.note) == ("Begrüßung", "Kurze Vorstellungsrunde")
+        assert second.presented_by == "Herr Meier (Stadt Paderborn)"
+        assert second.material_document_ids() == [survey.pk]
+        assert "Die Stadt lädt zur Gründung ein." in second.result
+        assert meeting.minutes_audience == "everyone"
+        agreement = meeting.agreements.get()
+        assert (agreement.responsible, str(agreement.due)) == ("Stadt Paderborn", "2027-01-31")
 
     def test_editor_creates_a_workshop_with_speakers(self):
         self.assertCanCreate(

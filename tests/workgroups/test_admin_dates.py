@@ -30,7 +30,6 @@ def _edit_form(client, meeting):
     form_data = querydict_from_html(html, form_id="page-edit-form")
     # StreamFields build their inputs in JavaScript.
     form_data["body-count"] = "0"
-    form_data["agenda-count"] = "0"
     return edit_url, html, form_data
 
 

@@ -2,6 +2,8 @@
 they use are ``taxonomy``'s)."""
 
 from ..formatting import BERLIN, format_event_dates
+from .agenda import AgendaItem, MinutesAudience
+from .agreements import Agreement
 from .event_parts import EventMaterial, EventSpeaker
 from .event_types import (
     EVENT_TYPES,
@@ -15,6 +17,8 @@ from .pages import EventIndexPage, EventListingMixin, WorkingGroupPage, attach_p
 from .querysets import EventQuerySet
 
 __all__ = [
+    "AgendaItem",
+    "Agreement",
     "BERLIN",
     "EVENT_TYPES",
     "AttendanceMode",
@@ -28,6 +32,7 @@ __all__ = [
     "InfoSessionPage",
     "MeetingKind",
     "MeetingPage",
+    "MinutesAudience",
     "WorkingGroupPage",
     "WorkshopPage",
     "attach_parents",

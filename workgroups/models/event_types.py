@@ -9,8 +9,11 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from home.members import is_member
 from home.models import BasePage
+from operations.page_cache import cached_until_change
 
+from .agreements import AGREEMENT_PANELS, Agreement
 from .events import AttendanceMode, EventPage
 
 
@@ -53,6 +56,7 @@ class MeetingPage(EventPage):
         *EventPage.participation_panels,
         EventPage.topics_panel,
         FieldPanel("outcomes"),
+        *AGREEMENT_PANELS,
         FieldPanel("body"),
         *EventPage.materials_panels,
     ]
@@ -60,6 +64,24 @@ class MeetingPage(EventPage):
     class Meta:
         verbose_name = _("Arbeitskreistreffen")
         verbose_name_plural = _("Arbeitskreistreffen")
+
+    def open_points(self, request):
+        """Open agreements of the group's earlier events this viewer may read, while this
+        meeting is still ahead (it brings them up again); ``[]`` once it is past."""
+        if self.is_past or not self.pk:
+            return []
+        audience = "members" if is_member(request.user) else "everyone"
+        return cached_until_change(
+            f"open-points:{self.pk}:{audience}",
+            lambda: list(
+                Agreement.objects.made_before(self).for_viewer(request).in_the_order_to_work_on()
+            ),
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["open_points"] = self.open_points(request)
+        return context
 
     @classmethod
     def type_label_for(cls, event):

@@ -32,7 +32,7 @@ from home.models import BasePage
 from operations.subpage_routes import SubpageRoutesMixin
 
 from ..formatting import BERLIN, format_event_dates, local_time
-from ..materials import downloadable_materials, group_by_kind, mark_downloads
+from ..materials import downloadable_materials, event_agenda, group_by_kind, mark_downloads
 from ..panels import EventPartsPanel, EventStatusPanel, PublicProtocolConfirmationPanel
 from ..structured_data import event_structured_data
 from .agenda import EventAgenda
@@ -175,6 +175,10 @@ class EventPage(SubpageRoutesMixin, EventContact, EventAgenda, BasePage):
         index.FilterField("start"),
         index.FilterField("status"),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        # Results stay out: they may be for members only.
+        index.RelatedFields(
+            "agenda_items", [index.SearchField("title"), index.SearchField("note")]
+        ),
     ]
 
     #: Fields that change what a calendar shows; a change raises the iCalendar SEQUENCE.
@@ -407,12 +411,20 @@ class EventPage(SubpageRoutesMixin, EventContact, EventAgenda, BasePage):
         """Materials grouped in the order people look for them (``workgroups/materials.py``)."""
         return group_by_kind(self.materials.select_related("document"))
 
+    @cached_property
+    def agenda(self):
+        """The agenda items, numbered, with their materials (``workgroups/materials.py``)."""
+        return event_agenda(self)
+
     def parts_shown_to_everyone(self, request):
         """What the page shows the same way to every viewer, read from the database at once:
-        materials, speakers, topics, the working group (for the way back) and the JSON-LD.
-        The page's view keeps them until content changes (``workgroups/views.py``)."""
+        materials, agenda, speakers, topics, the working group (for the way back) and the
+        JSON-LD. The page's view keeps them until content changes (``workgroups/views.py``);
+        results the viewer may not read are left out by the template, per request."""
         return {
             "material_groups": self.material_groups,
+            "agenda": self.agenda,
+            "agreements": list(self.agreements.select_related("municipality")),
             "speakers": list(self.speakers.select_related("presentation")),
             "topic_names": self.topic_names,
             "working_group": self.working_group,
@@ -428,8 +440,12 @@ class EventPage(SubpageRoutesMixin, EventContact, EventAgenda, BasePage):
         )
         parts = shared_parts or self.parts_shown_to_everyone(request)
         self.material_groups = parts["material_groups"]
+        self.agenda = parts["agenda"]
         self.working_group = parts["working_group"]
         context["material_groups"] = self.material_groups
+        context["agenda"] = self.agenda
+        context["minutes_visible"] = self.minutes_visible_to(request)
+        context["agreements"] = parts["agreements"]
         context["topic_names"] = parts["topic_names"]
         context["structured_data"] = parts["structured_data"]
         mark_downloads(self, request, parts["speakers"])

@@ -17,11 +17,14 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.members import is_member
 from home.models import BasePage
 from home.privacy import private_pages_q
+from operations.page_cache import cached_until_change
 from operations.subpage_routes import SubpageRoutesMixin
 from taxonomy.models import Topic
 
+from .agreements import Agreement
 from .event_types import EVENT_TYPES
 from .events import EventPage
 
@@ -148,7 +151,22 @@ class WorkingGroupPage(EventListingMixin, BasePage):
             for add_section in hooks.get_hooks("working_group_page_sections")
             if (section := add_section(self, request))
         ]
+        context["open_agreements"] = self.open_agreements(request)
         return context
+
+    def open_agreements(self, request):
+        """For members: what the group's meetings agreed and is not done yet (``[]`` for
+        visitors, whose copy of the page is the one the page cache keeps)."""
+        if not is_member(request.user):
+            return []
+        return cached_until_change(
+            f"open-agreements:{self.pk}",
+            lambda: list(
+                Agreement.objects.open()
+                .filter(page__path__startswith=self.path, page__live=True)
+                .in_the_order_to_work_on()
+            ),
+        )
 
     def get_events(self, request):
         return EventPage.objects.child_of(self).live().exclude(private_pages_q(request))
