@@ -22,6 +22,7 @@ urlpatterns = [
     path("benachrichtigungen/", include("notifications.urls")),
     path("mein-kalender/<str:token>.ics", personal_calendar_view, name="personal_calendar"),
     path("api/v2/", api_router.urls),
+    path("oparl/", include("oparl.urls")),
     path("", include("operations.urls")),
     path("", include("home.urls")),
     path("sitemap.xml", sitemap_index, name="sitemap"),

@@ -1,6 +1,6 @@
 """The layers stay in order: the machinery (operations), the site's base (home), the shared
-terms (taxonomy), then documents, workgroups, registrations, the board, the notifications, and
-the demo on top.
+terms (taxonomy), then documents, workgroups, the OParl interface (oparl), registrations, the
+board, the notifications, and the demo on top.
 
 Read from the source (imports, also those inside functions) and from the templates' ``{% load %}``
 tags, so a shortcut upwards fails here before it becomes a cycle. Every app is listed and none
@@ -20,6 +20,7 @@ APPS = [
     "taxonomy",
     "documents",
     "workgroups",
+    "oparl",
     "registrations",
     "board",
     "notifications",

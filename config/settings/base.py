@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "taxonomy",
     "documents",
     "workgroups",
+    "oparl",
     "registrations",
     "board",
     "notifications",

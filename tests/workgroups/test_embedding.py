@@ -114,4 +114,5 @@ def test_the_webmasters_page_has_snippets_with_our_addresses(client, events):
     assert "http://testserver/termine/einbetten/?arbeitskreis=" in html
     assert 'fetch("http://testserver/api/v2/termine/?zeitraum=kommend' in html
     assert "mobilitaet" in html and "bauhof" in html
+    assert 'href="/oparl/">/oparl/</a>' in html  # the OParl interface for council systems
     assert f'href="{events.url}einbinden/"' in client.get(events.url).content.decode()
