@@ -12,6 +12,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from board.models import BoardPage, CooperationEntry
 from documents.models import MembersAreaPage
+from documents.pdf_writer import make_pdf
 from home.members import MEMBER_GROUPS
 from registrations.models import Registration, RegistrationSettings, RegistrationStatus
 from taxonomy.models import Municipality, Topic
@@ -32,7 +33,6 @@ from workgroups.models import (
 from . import content
 from . import events as data
 from .images import ensure_illustration
-from .pdf import make_pdf
 from .records import (
     DemoAllDay,
     DemoBoardEntry,
@@ -257,7 +257,13 @@ def ensure_event(group, demo: DemoEvent, topics, collection, members_collection)
         )
         for document in demo.documents
     }
-    event.materials = [EventMaterial(document=document) for document in documents.values()]
+    # Documents of an agenda item are listed under that item, not again among the materials.
+    of_items = {title for item in demo.agenda for title in item.materials}
+    event.materials = [
+        EventMaterial(document=document)
+        for title, document in documents.items()
+        if title not in of_items
+    ]
     municipalities = {
         municipality.name: municipality for municipality in Municipality.objects.all()
     }

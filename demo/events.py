@@ -163,6 +163,8 @@ SEED_EVENTS = [
         ),
         topics=["mobiles-arbeiten", "aufgabenteilung", "beschaffung", "personalpool"],
         attendance_mode="in_person",
+        # The association published this meeting's outcome; its minutes are public too.
+        minutes_audience="everyone",
         agenda=[
             DemoAgendaItem(
                 title="Begrüßung und Rückblick auf das Werkstatt-Treffen vom 18.12.2019",

@@ -3,16 +3,17 @@
 
 Pages that list events (a working group, the "Termine" page) serve the filtered listing, a
 month view and the iCal, RSS and Atom feeds; the "Termine" page also the list for other
-websites' frames and its guide. An event serves its calendar file and the ZIP of its materials.
-Routes end in a slash and contain no dot. The page models choose the events; these views
-filter, page and render them.
+websites' frames and its guide. An event serves its calendar file, the ZIP of its materials
+and its dossier. Routes end in a slash and contain no dot. The page models choose the events;
+these views filter, page and render them.
 """
 
 import datetime as dt
 
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import Count, Min, Q, prefetch_related_objects
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -25,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from documents.access import is_restricted
 from documents.archive import zip_documents
 from home.canonical import listing_query
+from home.members import is_member
 from home.pagination import requested_page
 from operations.page_cache import cached_until_change, next_midnight
 from operations.subpage_routes import subpage_route
@@ -33,11 +35,20 @@ from taxonomy.models import Topic
 from . import embedding
 from .calendar import calendar_response
 from .conditional import conditional_response
+from .dossier import current_dossier
 from .feeds import EventFeed
 from .filters import EventFilterForm
 from .materials import downloadable_materials
-from .models import EVENT_TYPES, EventIndexPage, EventListingMixin, EventPage, attach_parents
+from .models import (
+    EVENT_TYPES,
+    DossierEdition,
+    EventIndexPage,
+    EventListingMixin,
+    EventPage,
+    attach_parents,
+)
 from .month import adjacent_months, month_bounds, month_grid, month_spelling
+from .tasks import build_dossiers
 
 EVENTS_PER_PAGE = 10
 WEEKDAY_NAMES = [
@@ -317,3 +328,48 @@ def materials_zip(page, request):
 def event_calendar(page, request):
     """This one event as a calendar file ("In Kalender eintragen")."""
     return calendar_response(request, [page], name=page.title, filename=f"{page.slug}.ics")
+
+
+# --- the meeting dossier -------------------------------------------------------------------
+@subpage_route(EventPage, "sitzungsmappe/", name="dossier")
+def dossier_for_everyone(page, request):
+    """The public edition of the dossier: what any visitor may read."""
+    return _dossier_response(page, request, DossierEdition.PUBLIC)
+
+
+@subpage_route(EventPage, "sitzungsmappe/mitglieder/", name="members_dossier")
+def dossier_for_members(page, request):
+    """The members' edition, with members-only materials and results; others log in first."""
+    if not is_member(request.user):
+        return redirect_to_login(request.get_full_path())
+    return _dossier_response(page, request, DossierEdition.MEMBERS)
+
+
+def _dossier_response(page, request, edition):
+    """The edition's PDF while it holds what the edition holds now. Otherwise it is built
+    (at once where tasks run in the request, else by the worker) and the visitor asked to
+    come back in a moment: an outdated dossier is never handed out."""
+    if not page.agenda_items.exists():
+        raise Http404
+    dossier = current_dossier(page, edition)
+    if dossier is None:
+        build_dossiers.enqueue(page.pk)
+        dossier = current_dossier(page, edition)
+    if dossier is None:
+        response = TemplateResponse(
+            request, "workgroups/dossier_pending.html", {"page": page}, status=503
+        )
+        response["Retry-After"] = "30"
+        patch_cache_control(response, no_store=True)
+        return response
+    response = FileResponse(
+        dossier.file.open("rb"),
+        content_type="application/pdf",
+        filename=f"sitzungsmappe-{page.slug}.pdf",
+    )
+    if edition == DossierEdition.MEMBERS:
+        patch_cache_control(response, private=True, no_store=True)
+    else:
+        # Checked again each time: a document made members-only leaves it at once.
+        patch_cache_control(response, no_cache=True)
+    return response

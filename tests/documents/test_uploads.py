@@ -13,7 +13,7 @@ from wagtail.models import Collection
 import pytest
 from pypdf import PdfWriter
 
-from demo.pdf import make_pdf
+from documents.pdf_writer import make_pdf
 from documents.validation import check_filename
 
 pytestmark = pytest.mark.django_db

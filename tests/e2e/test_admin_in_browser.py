@@ -1,7 +1,8 @@
 """Editors and moderators in the admin, in Chromium: the walks the editors' issue asked for.
 
 As ``redaktion``: from the dashboard to a published meeting with a newly uploaded protocol,
-then proof as a visitor that the protocol stays for members. As ``moderation``: preview a
+then proof as a visitor that the protocol stays for members; an agenda item with a material
+of its own added to a meeting. As ``moderation``: preview a
 waiting board entry as visitors will see it, then approve it.
 """
 
@@ -10,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from demo.pdf import make_pdf
+from documents.pdf_writer import make_pdf
 from tests.e2e.conftest import save_screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -113,6 +114,38 @@ def test_editor_publishes_a_meeting_with_a_new_protocol_which_stays_private(
     download = visitor.request.get(demo_server.url + document_path, max_redirects=0)
     assert download.status == 302
     assert download.headers["location"].startswith("/einloggen/")
+
+
+def test_editor_adds_an_agenda_item_with_a_material_of_its_own(demo_server, browser, page):
+    """The agenda item's materials are a stream inside the inline panel: both must work
+    together in the browser (adding a block, the chooser, publishing)."""
+    _admin_login(page, demo_server.url, "redaktion")
+    page.goto(demo_server.url + "/admin/pages/search/?q=Gemeinsame+Vergabestelle")
+    page.get_by_role("link", name="Arbeitskreistreffen: Gemeinsame Vergabestelle").first.click()
+    page.wait_for_url("**/admin/pages/*/edit/**")
+
+    page.get_by_role("button", name="Tagesordnungspunkt hinzufügen").click()
+    items = page.locator("input[id^='id_agenda_items-'][id$='-title']")
+    number = items.count()  # the demo meeting has four items
+    page.fill(f"#id_agenda_items-{number - 1}-title", "Kosten der Vergabestelle")
+    item = page.locator(f"#inline_child_agenda_items-{number - 1}")
+    item.get_by_title("Einen Block einfügen").click()
+    item.get_by_role("button", name="Dokument auswählen").click()
+    modal = page.locator(".modal-dialog")
+    modal.get_by_role("link", name=re.compile("Auswertung der Umfrage")).first.click()
+    expect(modal).to_have_count(0)
+    save_screenshot(page, "admin-tagesordnungspunkt")
+    page.locator("footer [data-w-dropdown-target='toggle']").last.click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Veröffentlichen").click()
+    expect(page.locator(".error-message")).to_have_text([])
+
+    visitor = browser.new_context(locale="de-DE").new_page()
+    visitor.goto(demo_server.url + "/kommunen-ohne-grenzen/arbeitskreistreffen-vergabestelle/")
+    added = visitor.locator(f"#top-{number}")
+    expect(added).to_contain_text(f"TOP {number}")
+    expect(added).to_contain_text("Kosten der Vergabestelle")
+    expect(added.get_by_role("link", name=re.compile("Auswertung der Umfrage"))).to_be_visible()
 
 
 def test_moderator_previews_and_approves_a_board_entry(demo_server, page):

@@ -4,7 +4,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from demo.pdf import make_pdf
+from documents.pdf_writer import make_pdf
 
 
 def pdf_document(title, *, text="Inhalt", kind="other", collection=None):

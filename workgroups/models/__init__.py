@@ -4,6 +4,7 @@ they use are ``taxonomy``'s)."""
 from ..formatting import BERLIN, format_event_dates
 from .agenda import AgendaItem, MinutesAudience
 from .agreements import Agreement
+from .dossier import DossierEdition, MeetingDossier
 from .event_parts import EventMaterial, EventSpeaker
 from .event_types import (
     EVENT_TYPES,
@@ -20,6 +21,7 @@ __all__ = [
     "AgendaItem",
     "Agreement",
     "BERLIN",
+    "DossierEdition",
     "EVENT_TYPES",
     "AttendanceMode",
     "EventIndexPage",
@@ -31,6 +33,7 @@ __all__ = [
     "EventStatus",
     "InfoSessionPage",
     "MeetingKind",
+    "MeetingDossier",
     "MeetingPage",
     "MinutesAudience",
     "WorkingGroupPage",

@@ -446,6 +446,9 @@ class EventPage(SubpageRoutesMixin, EventContact, EventAgenda, BasePage):
         context["agenda"] = self.agenda
         context["minutes_visible"] = self.minutes_visible_to(request)
         context["agreements"] = parts["agreements"]
+        if self.agenda and self.url:
+            route = "members_dossier" if is_member(request.user) else "dossier"
+            context["dossier_url"] = self.url + self.reverse_subpage(route)
         context["topic_names"] = parts["topic_names"]
         context["structured_data"] = parts["structured_data"]
         mark_downloads(self, request, parts["speakers"])

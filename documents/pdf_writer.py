@@ -1,4 +1,5 @@
-"""A small, dependable PDF writer for demo documents (text pages in Helvetica).
+"""A small, dependable PDF writer for text pages in Helvetica: the cover and agenda of a
+meeting's dossier (``workgroups/dossier.py``) and the demo's documents.
 
 Demo PDFs must be real PDFs, because uploads are checked by content and their text is
 extracted for search; no PDF library on the stack writes text, so this one does.
@@ -73,7 +74,7 @@ def make_pdf(title, paragraphs, *, footer="regiopolREGION PADERBORN e. V."):
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj
     kids = b" ".join(b"%d 0 R" % page_id for page_id in page_ids)
     objects[pages_obj - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(page_ids))
-    info = add(b"<< /Title (%s) /Producer (regiopolREGION PADERBORN) >>" % _escape(title))
+    info = add(b"<< /Title (%s) /Producer (%s) >>" % (_escape(title), _escape(footer)))
 
     output = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
