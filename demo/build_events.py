@@ -223,8 +223,9 @@ def _event_instance(demo: DemoEvent):
                         ).first(),
                         due=agreement.due,
                         done_on=agreement.done_on,
+                        sort_order=place,
                     )
-                    for agreement in demo.agreements
+                    for place, agreement in enumerate(demo.agreements)
                 ],
             )
         case DemoWorkshop():
@@ -278,8 +279,9 @@ def ensure_event(group, demo: DemoEvent, topics, collection, members_collection)
                 for title in item.materials
             ],
             result=item.result,
+            sort_order=place,
         )
-        for item in demo.agenda
+        for place, item in enumerate(demo.agenda)
     ]
     event.speakers = [
         EventSpeaker(

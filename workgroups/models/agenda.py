@@ -141,6 +141,8 @@ class AgendaItem(Orderable):
     ]
 
     class Meta(Orderable.Meta):
+        # Rows saved outside the editor may have no place yet: then the order they were added.
+        ordering = ["sort_order", "pk"]
         verbose_name = _("Tagesordnungspunkt")
         verbose_name_plural = _("Tagesordnungspunkte")
 

@@ -85,6 +85,7 @@ class Agreement(Orderable):
     ]
 
     class Meta(Orderable.Meta):
+        ordering = ["sort_order", "pk"]
         verbose_name = _("Vereinbarung")
         verbose_name_plural = _("Vereinbarungen")
 
