@@ -25,7 +25,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
-from .compression import compressed_copy, send_compressed_if_accepted
+from .compression import accepted_form, kept_forms
 from .content_version import read_state
 
 
@@ -93,24 +93,26 @@ KEPT_HEADERS = ("Content-Type", "Content-Disposition", "X-Robots-Tag")
 
 
 def _built_response(request, etag, build_response):
-    """The response for ``etag`` from the cache, or built now and kept, with its gzip copy:
-    a calendar of every event is compressed once per version, not once per request."""
-    # "v2": kept with their gzip copy; entries kept in the older form are not read.
-    cache_key = f"conditional-response:v2:{etag}"
-    kept = cache.get(cache_key)
+    """The response for ``etag`` from the cache, or built now and kept in both forms (plain
+    and gzip): a calendar of every event is compressed once per version, not once per request,
+    and a request reads only the form it is sent."""
+    # "v3": one entry per form; entries kept in older forms are not read.
+    cache_key = f"conditional-response:v3:{etag}:"
+    kept = cache.get(cache_key + accepted_form(request))
     if kept is not None:
-        content, headers, compressed = kept
-        response = HttpResponse(content)
-        for name, value in headers.items():
-            response[name] = value
-        response["ETag"] = etag
-        return send_compressed_if_accepted(request, response, compressed)
+        return kept
     response = build_response()
     response["ETag"] = etag
     if hasattr(response, "render"):
         response.render()  # a template's answer (the sitemaps) is kept as its bytes
     if response.status_code == 200 and not response.streaming:
-        headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-        kept = (response.content, headers, compressed_copy(response))
-        cache.set(cache_key, kept, BUILT_RESPONSE_SECONDS)
+        plain = HttpResponse(response.content)
+        for name in KEPT_HEADERS + ("ETag",):
+            if response.has_header(name):
+                plain[name] = response[name]
+        forms = kept_forms(plain)
+        cache.set_many(
+            {cache_key + form: kept for form, kept in forms.items()}, BUILT_RESPONSE_SECONDS
+        )
+        return forms[accepted_form(request)]
     return response

@@ -28,7 +28,8 @@ must never keep a page.
 
 **Compressed once.** A kept page is kept gzip-compressed as well, and a browser that takes gzip
 (nearly every one) gets those bytes as they are: a hit costs no compression, which was about a
-quarter of its time, and for a large calendar almost all of it. Django compresses with random
+quarter of its time, and for a large calendar almost all of it. Each form has a key of its own,
+so a hit reads only what it sends (``compression.py``). Django compresses with random
 bytes against BREACH, an attack that reads a secret (a CSRF token) from the compressed length
 of pages that also reflect the attacker's input; a kept page holds no secret (no session, no
 CSRF token, see ``_is_shareable``), so its compressed copy needs none.
@@ -54,7 +55,7 @@ from django.utils.http import parse_http_date_safe
 from wagtail import hooks
 
 from . import frontend_cache
-from .compression import compressed_copy, send_compressed_if_accepted
+from .compression import accepted_form, kept_forms
 from .content_version import (
     current_version,
     forget_for_this_request,
@@ -195,9 +196,9 @@ def _is_shareable(request, response):
     return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
 
 
-def _cache_key(request, version):
+def _cache_key(request, version, form):
     address = f"{request.get_host()}{request.get_full_path()}"
-    return f"page-cache:page:v{version}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"page-cache:page:v{version}:{form}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def _send_lifetime(response, until, now):
@@ -236,7 +237,7 @@ class PageCacheMiddleware:
             # Nothing kept can be vouched for without the database; the view decides (503).
             return self.get_response(request)
         if enabled:
-            key = _cache_key(request, version)
+            key = _cache_key(request, version, accepted_form(request))
             cached = self._still_valid(request, cache.get(key))
             if cached is not None:
                 return cached
@@ -251,18 +252,21 @@ class PageCacheMiddleware:
             _send_lifetime(response, until, now)
         if enabled and request.method == "GET":
             timeout = max(1, int((until - now).total_seconds()))
-            cache.set(key, (until, response, compressed_copy(response)), timeout)
+            kept = {
+                _cache_key(request, version, form): (until, kept_response)
+                for form, kept_response in kept_forms(response).items()
+            }
+            cache.set_many(kept, timeout)
         return response
 
     def _still_valid(self, request, kept):
         """The kept page, if its time has not come (its key names the current version)."""
         if kept is None:
             return None
-        until, response, compressed = kept
+        until, response = kept
         now = timezone.now()
         if until <= now:
             return None
-        response = send_compressed_if_accepted(request, response, compressed)
         if frontend_cache.is_configured():
             _send_lifetime(response, until, now)
         # Feeds and calendars carry validators: a polling client still gets its 304.

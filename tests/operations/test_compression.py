@@ -1,6 +1,7 @@
 """Pages, feeds and calendars travel compressed; files are sent as they are."""
 
 import gzip
+import pickle
 
 import pytest
 
@@ -73,3 +74,29 @@ def test_a_kept_calendar_still_answers_304_to_a_client_taking_gzip(client, worki
     again = client.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=etag)
 
     assert again.status_code == 304
+
+
+@pytest.mark.parametrize("kept_by", ["page cache", "kept calendar"])
+def test_a_hit_reads_only_the_form_it_sends(client, working_group, settings, monkeypatch, kept_by):
+    """A browser's hit reads the compressed bytes from the cache, not the plain copy beside them
+    (for a calendar of a year of events, that read was most of the hit's time)."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_ENABLED = kept_by == "page cache"
+    for number in range(30):
+        MeetingPageFactory(parent=working_group, title=f"Treffen Nummer {number} im Rathaus")
+    url = f"{working_group.url}ical/"
+    plain = client.get(url).content  # keeps the calendar
+    read = []
+    get = cache.get
+
+    def measured_get(key, *args, **kwargs):
+        value = get(key, *args, **kwargs)
+        read.append(len(pickle.dumps(value)) if value is not None else 0)
+        return value
+
+    monkeypatch.setattr(cache, "get", measured_get)
+    hit = _get(client, url)
+
+    assert gzip.decompress(hit.content) == plain
+    assert 0 < sum(read) < len(plain)
